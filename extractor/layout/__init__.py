@@ -1,0 +1,16 @@
+"""Layout clean-up: furniture, footnotes, hyphenation, side headings -> blocks."""
+
+from __future__ import annotations
+
+from extractor.layout.geometric import lay_out_geometric
+from extractor.layout.plaintext import lay_out_text
+from extractor.layout.wordpara import lay_out_paragraphs
+from extractor.model import Layout, RawDocument
+
+
+def lay_out(raw: RawDocument) -> Layout:
+    if raw.has_geometry:
+        return lay_out_geometric(raw)
+    if raw.format == "text":
+        return lay_out_text(raw)
+    return lay_out_paragraphs(raw)

@@ -1,0 +1,58 @@
+"""Line starts that open a paragraph or item, and the joining of lines into text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extractor.layout.footnotes import line_text_and_refs
+from extractor.layout.hyphenation import Vocabulary, join_line
+from extractor.model import FootnoteRef, Line
+
+PARA_NUMBER = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
+DASH_MARKER = re.compile(r"^([–—•▪◦·‒■●○►➢✓\-])\s+")
+LETTER_MARKER = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?:[a-z]|[ivxlc]{1,6})\))\s+")
+LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "\u00a0": " ",
+                           "\u00ad": None, "\u200b": None, "\u2002": " ", "\u2003": " ", "\u2009": " ",
+                           "\t": " "})
+BULLET_GLYPHS = {"\uf0b7": "•", "\uf02d": "–", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓",
+                 "o": "◦", "§": "▪"}
+
+
+def clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.translate(LIGATURES))
+    return re.sub(r" {2,}", " ", text)
+
+
+def clean_with_refs(text: str, refs: list[FootnoteRef]) -> tuple[str, list[FootnoteRef]]:
+    """``clean`` the text and move each reference's offset with it."""
+    out: list[str] = []
+    new_offset = [0] * (len(text) + 1)
+    for index, char in enumerate(text):
+        new_offset[index] = len(out)
+        piece = unicodedata.normalize("NFC", char.translate(LIGATURES)) if not char.isascii() or char == "\t" else char
+        if piece == " " and (not out or out[-1] == " "):
+            continue
+        out.extend(piece)
+    new_offset[len(text)] = len(out)
+    cleaned = "".join(out).rstrip()
+    moved = [FootnoteRef(r.marker, min(new_offset[min(r.offset, len(text))], len(cleaned))) for r in refs]
+    return cleaned, moved
+
+
+def assemble(lines: list[Line], vocabulary: Vocabulary | None) -> tuple[str, list[FootnoteRef]]:
+    """Join lines into one text, undoing line-end hyphenation and moving footnote markers out."""
+    text = ""
+    refs: list[FootnoteRef] = []
+    for line in lines:
+        line_text, line_refs = line_text_and_refs(line)
+        line_text, line_refs = clean_with_refs(line_text, line_refs)
+        stripped = line_text.lstrip()
+        if not stripped:
+            continue
+        lead = len(line_text) - len(stripped)
+        text = join_line(text, stripped, vocabulary)
+        start = len(text) - len(stripped)
+        refs.extend(FootnoteRef(r.marker, max(start, start + r.offset - lead)) for r in line_refs)
+    stripped = text.rstrip()
+    return stripped, [FootnoteRef(r.marker, min(r.offset, len(stripped))) for r in refs]

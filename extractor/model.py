@@ -1,0 +1,166 @@
+"""Plain data passed between the pipeline stages.
+
+read -> ``RawDocument`` (lines with geometry)
+layout -> ``Layout`` (blocks: body text, headings, footnotes, furniture)
+segment -> ``Segmented`` (segments with paragraph numbers, plus ``DocumentMeta``)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Region = Literal["body", "table", "header", "footer", "footnote"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of characters on one line sharing size, weight and baseline."""
+
+    text: str
+    size: float = 0.0
+    bold: bool = False
+    raised: bool = False  # superscript: smaller and above the line's baseline
+    x0: float = 0.0
+    x1: float = 0.0
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of text as a reader saw it.
+
+    PDF readers give one ``Line`` per printed line (with geometry). The DOCX
+    reader gives one ``Line`` per Word paragraph (``block`` is its index) with
+    the automatic list ``label`` and ``style`` that PDF text has to infer.
+    The text reader gives one ``Line`` per line of the file, no geometry.
+    """
+
+    spans: list[Span]
+    page: int = 1
+    top: float = 0.0
+    bottom: float = 0.0
+    region: Region = "body"
+    label: str = ""  # automatic numbering printed before the text ("1.", "–", "(a)")
+    style: str = ""  # paragraph style name ("heading 2", "footnote text")
+    heading_level: int = 0  # outline level from the style, 0 when not a heading style
+    block: int = -1  # paragraph index when the reader knows paragraphs (DOCX)
+    footnote: str = ""  # for footnote lines from a footnotes part: the marker
+    align: str = ""  # "center", "right", "both" when known
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+    @property
+    def x0(self) -> float:
+        return self.spans[0].x0 if self.spans else 0.0
+
+    @property
+    def x1(self) -> float:
+        return self.spans[-1].x1 if self.spans else 0.0
+
+    @property
+    def size(self) -> float:
+        """The size most of the line's (not raised) characters are set in."""
+        weights: dict[float, int] = {}
+        for s in self.spans:
+            if not s.raised:
+                weights[s.size] = weights.get(s.size, 0) + len(s.text.strip())
+        if not weights:
+            return self.spans[0].size if self.spans else 0.0
+        return max(weights, key=lambda k: (weights[k], k))
+
+    @property
+    def bold(self) -> bool:
+        """True when every letter on the line (superscripts aside) is bold."""
+        letters = [s for s in self.spans if not s.raised and any(c.isalnum() for c in s.text)]
+        return bool(letters) and all(s.bold for s in letters)
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """What a reader returns: the lines, and facts about the file."""
+
+    path: str
+    format: str  # pdf | docx | doc | rtf | html | odt | text
+    lines: list[Line]
+    pages: int = 0
+    page_height: float = 0.0
+    page_width: float = 0.0
+    has_geometry: bool = False
+    warnings: list[str] = field(default_factory=list)
+    engine: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """A footnote reference taken out of a text: where it stood and its marker."""
+
+    marker: str
+    offset: int  # character offset in the cleaned text
+
+
+@dataclass(slots=True)
+class Block:
+    """A logical paragraph after layout clean-up."""
+
+    text: str
+    kind: Literal["body", "heading", "footnote", "furniture"] = "body"
+    page_start: int = 1
+    page_end: int = 1
+    label: str = ""  # list label known from the source's numbering
+    refs: list[FootnoteRef] = field(default_factory=list)
+    bold: bool = False
+    size: float = 0.0
+    x0: float = 0.0
+    indent: float = 0.0  # x of the continuation lines, when known
+    top: float = 0.0
+    style: str = ""
+    heading_level: int = 0
+    in_table: bool = False
+    align: str = ""
+    marker: str = ""  # footnote marker, for footnote blocks
+    margin: bool = False  # set in the left margin beside the text column
+
+
+@dataclass(slots=True)
+class Layout:
+    blocks: list[Block]
+    body_size: float = 0.0
+
+
+@dataclass(slots=True)
+class Segment:
+    doc_id: str
+    symbol: str
+    seg_id: str
+    kind: str  # title, summary, heading, paragraph, item, footnote, closing, furniture
+    text: str
+    para: str = ""
+    item: str = ""
+    marker: str = ""
+    section: str = ""
+    page_start: int = 1
+    page_end: int = 1
+    footnote_refs: list[tuple[str, int, str]] = field(default_factory=list)  # marker, offset, seg_id
+
+
+@dataclass(slots=True)
+class DocumentMeta:
+    symbol: str = ""
+    session: str = ""
+    session_date: str = ""
+    committee: str = ""
+    section: str = ""
+    segment: str = ""
+    committee_code: str = ""
+    purpose: str = ""
+    agenda_item: str = ""
+    title: str = ""
+    date: str = ""
+    language: str = ""
+    original_language: str = ""
+    author_unit: str = ""
+    related_documents: str = ""
+    layout: str = ""  # "2011" for papers in the layout used since November 2011, else "classic"
+    is_gb_paper: bool = True

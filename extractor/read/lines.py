@@ -1,0 +1,137 @@
+"""Characters with geometry -> printed lines, the same for every PDF engine.
+
+Engines differ in how they report spaces (pdfium invents some, pdfplumber only
+reports the glyphs), so spaces are dropped and put back from the gaps between
+glyphs and the space glyphs the file really contains. Both engines go through
+this one function, which is why their segments are the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.model import Line, Span
+
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold", re.IGNORECASE)
+SOFT_HYPHEN = "\x02"  # pdfium's mark for a hyphen it takes to end a broken word
+COLUMN_GAP = 3.0  # a horizontal gap wider than this many font sizes starts a new fragment
+SPACE_GAP = 0.2  # a gap wider than this many font sizes is a word space
+RAISED_SIZE = 0.85
+RAISED_SHIFT = 0.12
+
+
+@dataclass(slots=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    baseline: float  # distance from the top of the page to the baseline
+    size: float
+    bold: bool
+    space_before: bool = False  # a space glyph stood right before this character
+
+    @property
+    def band(self) -> tuple[float, float]:
+        return (self.baseline - 0.8 * self.size, self.baseline + 0.2 * self.size)
+
+
+def is_bold_font(name: str) -> bool:
+    return bool(BOLD_FONT.search(name or ""))
+
+
+def mark_spaces(chars: list[Char]) -> list[Char]:
+    """Drop whitespace glyphs, remembering them on the next visible character."""
+    kept: list[Char] = []
+    pending = False
+    for char in chars:
+        if char.text == SOFT_HYPHEN:
+            char.text = "-"
+        if not char.text or char.text.isspace() or not char.text.isprintable():
+            pending = pending or char.text == " " or char.text == "\u00a0"
+            continue
+        char.space_before = pending
+        pending = False
+        kept.append(char)
+    return kept
+
+
+def build_lines(chars: list[Char], page: int) -> list[Line]:
+    """Group a page's characters into lines and split lines at wide gaps."""
+    rows = _rows(mark_spaces(chars))
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c.x0)
+        for fragment in _split_at_gaps(row):
+            lines.append(_make_line(fragment, page))
+    lines.sort(key=lambda line: (round(line.top, 1), line.x0))
+    return lines
+
+
+def _rows(chars: list[Char]) -> list[list[Char]]:
+    rows: list[tuple[list[float], list[Char]]] = []
+    for char in sorted(chars, key=lambda c: (c.baseline, c.x0)):
+        top, bottom = char.band
+        for band, members in reversed(rows[-4:]):
+            overlap = min(bottom, band[1]) - max(top, band[0])
+            if overlap > 0.5 * min(bottom - top, band[1] - band[0]):
+                members.append(char)
+                if char.size > band[2]:
+                    band[:] = [top, bottom, char.size]
+                break
+        else:
+            rows.append(([top, bottom, char.size], [char]))
+    return [members for _, members in rows]
+
+
+def _split_at_gaps(row: list[Char]) -> list[list[Char]]:
+    fragments: list[list[Char]] = [[row[0]]]
+    for prev, char in zip(row, row[1:], strict=False):
+        size = max(prev.size, char.size)
+        if char.x0 - prev.x1 > COLUMN_GAP * size:
+            fragments.append([char])
+        else:
+            fragments[-1].append(char)
+    return fragments
+
+
+def _make_line(chars: list[Char], page: int) -> Line:
+    size = _dominant_size(chars)
+    baseline = _dominant_baseline(chars, size)
+    spans: list[Span] = []
+    text: list[str] = []
+    current: tuple[float, bool, bool] | None = None
+    x0 = x1 = 0.0
+    for i, char in enumerate(chars):
+        raised = char.size < RAISED_SIZE * size and char.baseline < baseline - RAISED_SHIFT * size
+        style = (char.size, char.bold, raised)
+        gap = char.x0 - chars[i - 1].x1 if i else 0.0
+        space = i > 0 and (char.space_before or gap > SPACE_GAP * max(char.size, chars[i - 1].size))
+        if current is not None and style != current:
+            spans.append(Span("".join(text), current[0], current[1], current[2], x0, x1))
+            text, current = [], None
+        if current is None:
+            current, x0 = style, char.x0
+        if space:
+            text.append(" ")
+        text.append(char.text)
+        x1 = char.x1
+    if current is not None:
+        spans.append(Span("".join(text), current[0], current[1], current[2], x0, x1))
+    top = min(c.baseline - 0.8 * c.size for c in chars)
+    bottom = max(c.baseline + 0.2 * c.size for c in chars)
+    return Line(spans=spans, page=page, top=top, bottom=bottom)
+
+
+def _dominant_size(chars: list[Char]) -> float:
+    counts: dict[float, int] = {}
+    for char in chars:
+        key = round(char.size, 1)
+        counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=lambda k: (counts[k], k))
+
+
+def _dominant_baseline(chars: list[Char], size: float) -> float:
+    same = [c.baseline for c in chars if abs(round(c.size, 1) - size) < 0.05]
+    same.sort()
+    return same[len(same) // 2] if same else chars[0].baseline

@@ -1,0 +1,117 @@
+"""PDF -> lines with page, position, size and weight.
+
+Two engines give the same characters to ``lines.build_lines``: pypdfium2
+(the default, about 20 times faster here) and pdfplumber (pure Python,
+for comparison and as a fallback).
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from pathlib import Path
+
+from extractor.errors import CorruptFile, EncryptedFile, NoTextLayer
+from extractor.model import Line, RawDocument
+from extractor.read.lines import Char, build_lines, is_bold_font
+
+ENGINES = ("pdfium", "pdfplumber")
+PageChars = tuple[int, float, float, list[Char]]
+
+
+def read_pdf(path: Path, engine: str = "pdfium") -> RawDocument:
+    pages = _pdfium_pages(path) if engine == "pdfium" else _pdfplumber_pages(path)
+    lines: list[Line] = []
+    count = 0
+    width = height = 0.0
+    for number, width, height, chars in pages:
+        count = number
+        lines.extend(build_lines(chars, number))
+    if count == 0:
+        raise CorruptFile("the PDF has no pages")
+    if not any(line.text.strip() for line in lines):
+        raise NoTextLayer(f"no text layer on any of its {count} pages (a scan?)")
+    return RawDocument(
+        path=str(path), format="pdf", lines=lines, pages=count,
+        page_height=height, page_width=width, has_geometry=True, engine=engine,
+    )
+
+
+def _pdfium_pages(path: Path) -> Iterator[PageChars]:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise EncryptedFile("the PDF is encrypted with a user password") from error
+        raise CorruptFile(f"the PDF cannot be opened ({error})") from error
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                yield index + 1, width, height, _pdfium_chars(raw, textpage.raw, height)
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        document.close()
+
+
+def _pdfium_chars(raw: object, textpage: object, height: float) -> list[Char]:
+    api = raw  # the raw module: functions named after pdfium's C API
+    count = api.FPDFText_CountChars(textpage)  # type: ignore[attr-defined]
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    bold_by_object: dict[int, bool] = {}
+    rect = api.FS_RECTF()  # type: ignore[attr-defined]
+    chars: list[Char] = []
+    for i in range(count):
+        code = api.FPDFText_GetUnicode(textpage, i)  # type: ignore[attr-defined]
+        text = chr(code) if code else ""
+        if text in ("\r", "\n") or api.FPDFText_IsGenerated(textpage, i) == 1:  # type: ignore[attr-defined]
+            continue
+        if text == " ":
+            chars.append(Char(" ", 0, 0, 0, 0, False))
+            continue
+        api.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(rect))  # type: ignore[attr-defined]
+        api.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))  # type: ignore[attr-defined]
+        size = api.FPDFText_GetFontSize(textpage, i)  # type: ignore[attr-defined]
+        obj = api.FPDFText_GetTextObject(textpage, i)  # type: ignore[attr-defined]
+        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+        if key not in bold_by_object:
+            api.FPDFText_GetFontInfo(textpage, i, name, len(name), ctypes.byref(flags))  # type: ignore[attr-defined]
+            bold_by_object[key] = is_bold_font(name.value.decode("latin-1"))
+        chars.append(Char(text, rect.left, rect.right, height - oy.value, round(size, 1), bold_by_object[key]))
+    return chars
+
+
+def _pdfplumber_pages(path: Path) -> Iterator[PageChars]:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(str(path))
+    except PDFPasswordIncorrect as error:
+        raise EncryptedFile("the PDF is encrypted with a user password") from error
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
+        raise CorruptFile(f"the PDF cannot be opened ({error})") from error
+    with pdf:
+        for index, page in enumerate(pdf.pages):
+            height = float(page.height)
+            page_top = float(page.bbox[1])
+            chars = []
+            for c in page.chars:
+                if c["text"] == " ":
+                    chars.append(Char(" ", 0, 0, 0, 0, False))
+                    continue
+                baseline = height - (float(c["matrix"][5]) - float(page.mediabox[1])) - page_top
+                chars.append(Char(c["text"], float(c["x0"]), float(c["x1"]), baseline,
+                                  round(float(c["size"]), 1), is_bold_font(c.get("fontname", ""))))
+            yield index + 1, float(page.width), height, chars
+            page.flush_cache()

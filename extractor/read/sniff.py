@@ -1,0 +1,76 @@
+"""Find a file's real type from its first bytes, whatever its extension says.
+
+Archives hold ``.doc`` files that are RTF, HTML or plain text, and PDFs saved
+as ``.doc``; the extension is only a hint.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+TEXT_ENCODINGS = ("utf-8-sig", "utf-16", "cp1252")
+
+
+def sniff(path: Path) -> str:
+    """Return pdf, docx, odt, doc, ole, rtf, html, text, zip, empty or binary."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if not head.strip(b" \t\r\n\x00"):
+        return "empty"
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(OLE_MAGIC):
+        return "doc" if _is_word_ole(path) else "ole"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(path)
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"{\\rtf"):
+        return "rtf"
+    lower = stripped[:1024].lower()
+    if lower.startswith((b"<!doctype html", b"<html")) or b"<html" in lower[:512]:
+        return "html"
+    if lower.startswith(b"<?xml") and b"w:worddocument" in head.lower():
+        return "html"  # Word 2003 XML: LibreOffice reads it like HTML, through conversion
+    if _looks_like_text(head):
+        return "text"
+    return "binary"
+
+
+def _is_word_ole(path: Path) -> bool:
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return bool(ole.exists("WordDocument"))
+    except (OSError, ValueError, RecursionError):
+        return True  # damaged OLE: let the DOC reader report the cause
+
+
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return "docx"
+            if "mimetype" in names and b"opendocument.text" in archive.read("mimetype"):
+                return "odt"
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return "docx"  # truncated archive: the DOCX reader reports it as corrupt
+    return "zip"
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    if b"\x00" in head:
+        return False
+    for encoding in TEXT_ENCODINGS:
+        try:
+            sample = head.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(ch.isprintable() or ch in "\r\n\t\f" for ch in sample)
+        return printable >= 0.95 * max(len(sample), 1)
+    return False
