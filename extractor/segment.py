@@ -82,21 +82,24 @@ def segment(layout: Layout, doc_id: str, source: Path) -> Segmented:
 
 
 class IdMaker:
+    """Readable segment ids, unique within a document: p6, p6.2, fn1, h3; a repeat gets ~2."""
+
     def __init__(self) -> None:
         self.counts: dict[str, int] = {}
         self.used: set[str] = set()
 
     def make(self, prefix: str, exact: bool = False) -> str:
-        if exact and prefix not in self.used:
-            self.used.add(prefix)
-            return prefix
-        count = self.counts.get(prefix, 0) + 1
-        while True:
-            candidate = f"{prefix}{count}" if not exact else f"{prefix}~{count}"
-            if candidate not in self.used:
-                break
-            count += 1
-        self.counts[prefix] = count
+        if exact:
+            candidate, n = prefix, 1
+            while candidate in self.used:
+                n += 1
+                candidate = f"{prefix}~{n}"
+        else:
+            n = self.counts.get(prefix, 0) + 1
+            while f"{prefix}{n}" in self.used:
+                n += 1
+            self.counts[prefix] = n
+            candidate = f"{prefix}{n}"
         self.used.add(candidate)
         return candidate
 
@@ -141,7 +144,7 @@ def _body_segment(block: Block, number: int | None, cursor: Cursor, doc_id: str,
 def _plausible(number: int, cursor: Cursor) -> bool:
     """Numbers read from text must follow on (a wrapped line may start with "79. ")."""
     last = cursor.last_number
-    return number == 1 or (last == 0 and number <= 5) or last < number <= last + 3
+    return last == 0 or number == 1 or last < number <= last + 3
 
 
 def _enter_section(cursor: Cursor, block: Block) -> None:
@@ -161,13 +164,19 @@ def _strip_label(block: Block, pattern: re.Pattern[str]) -> tuple[str, list[Foot
 
 
 def _item_marker(block: Block) -> tuple[str, str, list[FootnoteRef]]:
+    """An item's marker and text. Dashes and bullets leave the text; "(a)" stays, as it is read and cited."""
     if block.label:
-        return block.label, block.text, block.refs
-    for pattern in (DASH_MARKER, LETTER_MARKER):
-        match = pattern.match(block.text)
-        if match:
-            text, refs = _strip_label(block, pattern)
-            return match.group(1), text, refs
+        if DASH_MARKER.match(block.label + " "):
+            return block.label, block.text, block.refs
+        shift = len(block.label) + 1
+        return block.label, f"{block.label} {block.text}", [FootnoteRef(r.marker, r.offset + shift) for r in block.refs]
+    match = DASH_MARKER.match(block.text)
+    if match:
+        text, refs = _strip_label(block, DASH_MARKER)
+        return match.group(1), text, refs
+    match = LETTER_MARKER.match(block.text)
+    if match:
+        return match.group(1), block.text, block.refs
     return "", block.text, block.refs
 
 
@@ -185,13 +194,13 @@ def _link_footnotes(segments: list[Segment]) -> list[str]:
     for seg in segments:
         if seg.kind == "footnote":
             notes.setdefault(seg.marker, []).append(seg)
-    warnings = []
+    warnings: list[str] = []
     for seg in segments:
         linked = []
         for marker, offset, _ in seg.footnote_refs:
             candidates = notes.get(marker, [])
             after = [n for n in candidates if n.page_start >= seg.page_start]
-            target = (after or candidates or [None])[0]
+            target = (after or candidates)[0] if candidates else None
             if target is None:
                 warnings.append(f"footnote reference {marker} in {seg.seg_id} has no footnote")
             linked.append((marker, offset, target.seg_id if target else ""))

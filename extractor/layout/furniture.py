@@ -10,10 +10,14 @@ from collections import Counter
 from extractor.model import Line
 
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?$|^[ivxlc]{1,7}$", re.IGNORECASE)
-SYMBOL_ONLY = re.compile(r"^GB\.\d{2,3}/[\w/().\-]+(?:\s*\((?:Rev|Corr|Add)\.?\s*\d*\))?$")
-SYMBOL_AND_PAGE = re.compile(r"^(?:GB\.\d{2,3}/\S+\s+(?:[-–]\s*)?(?:page\s+)?\d{1,4}|\d{1,4}\s+GB\.\d{2,3}/\S+)$", re.I)
-FILE_NAME = re.compile(r"^[\w\[\]().\-]+\.(?:docx?|rtf|pdf|odt|wpd)$|^\S*-\d{4}-\d{2}-\d{4}-\d+-(?:En|Fr|Sp|Es)\b", re.I)
-LIMITED_PRINT = re.compile(r"printed in limited numbers|environmental impact of the ILO|kindly bring their copies", re.I)
+# a running header's symbol ends the line without a full stop; a footnote citing a symbol ends with one
+SYMBOL = r"GB\.\d{2,3}/[\w/().\-]*[\w)](?:\s*\((?:Rev|Corr|Add)\.?\s*\d*\))?"
+SYMBOL_ONLY = re.compile(rf"^{SYMBOL}$")
+SYMBOL_AND_PAGE = re.compile(rf"^(?:{SYMBOL}\s+(?:[-–]\s*)?(?:page\s+)?\d{{1,4}}|\d{{1,4}}\s+{SYMBOL})$", re.I)
+FILE_NAME = re.compile(
+    r"^[\w\[\]().\-]+\.(?:docx?|rtf|pdf|odt|wpd)$|^\S*-\d{4}-\d{2}-\d{4}-\d+-(?:En|Fr|Sp|Es)\b", re.I)
+LIMITED_PRINT = re.compile(
+    r"printed in limited numbers|environmental impact of the ILO|kindly bring their copies", re.I)
 HEADER_BAND = 0.09
 FOOTER_BAND = 0.91
 
@@ -52,14 +56,27 @@ def find_furniture(lines: list[Line], page_height: float, pages: int) -> set[int
     found = set()
     for index, band in in_band.items():
         text = lines[index].text
-        starts_note = bool(lines[index].spans) and lines[index].spans[0].raised  # a footnote, however often repeated
-        repeated = pages >= 2 and not starts_note and pages_with[(band, _shape(text))] >= max(2, pages // 3)
+        if lines[index].spans and lines[index].spans[0].raised:
+            continue  # a footnote, however much it looks like a header or repeats
+        if band == "footer" and _continues_line_above(lines, index):
+            continue  # the last line of a footnote ("see GB.318/PV.")
+        repeated = pages >= 2 and pages_with[(band, _shape(text))] >= max(2, pages // 3)
         if is_furniture_text(text) or repeated:
             found.add(index)
     for index, line in enumerate(lines):
         if LIMITED_PRINT.search(line.text):
             found |= _same_note(lines, index)
     return found
+
+
+def _continues_line_above(lines: list[Line], index: int) -> bool:
+    line = lines[index]
+    above = [other for other in lines if other.page == line.page and 0.5 * line.size < line.top - other.top]
+    if not above:
+        return False
+    previous = max(above, key=lambda other: other.top)
+    adjacent = line.top - previous.top <= 1.5 * max(line.size, 1.0)
+    return adjacent and abs(previous.size - line.size) < 0.3 and not is_furniture_text(previous.text)
 
 
 def _same_note(lines: list[Line], index: int) -> set[int]:

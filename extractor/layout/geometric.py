@@ -7,8 +7,10 @@ The remaining lines are joined into paragraphs and items, across pages.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, assemble, clean
 from extractor.layout.footnotes import split_footnote_start
@@ -19,6 +21,7 @@ from extractor.model import Block, Layout, Line, RawDocument, Span
 FOOTNOTE_SIZE = 0.92  # footnote text is set smaller than this share of the body size
 PARAGRAPH_GAP = 1.3  # a step between lines larger than this many line pitches opens a paragraph
 TOLERANCE = 3.0  # points
+MARKED = re.compile(f"{PARA_NUMBER.pattern}|{DASH_MARKER.pattern}|{LETTER_MARKER.pattern}")
 
 
 @dataclass(slots=True)
@@ -26,6 +29,7 @@ class Page:
     body_size: float
     pitch: float
     column_left: float
+    column_width: float = 0.0
 
 
 @dataclass(slots=True)
@@ -49,6 +53,7 @@ def lay_out_geometric(raw: RawDocument) -> Layout:
     rest = [i for i in range(len(lines)) if i not in furniture and i not in footnotes]
     page = Page(body_size, _pitch([lines[i] for i in rest], body_size), 0.0)
     page.column_left = _column_left([lines[i] for i in rest], body_size)
+    page.column_width = _column_width([lines[i] for i in rest], body_size)
     margin = {i for i in rest if lines[i].x1 < page.column_left - TOLERANCE}
     body = [lines[i] for i in rest if i not in margin]
     vocabulary = Vocabulary(line.text for i, line in enumerate(lines) if i not in furniture)
@@ -73,7 +78,7 @@ def _body_size(lines: list[Line]) -> float:
 
 def _pitch(lines: list[Line], body_size: float) -> float:
     steps: Counter[float] = Counter()
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in pairwise(lines):
         step = line.top - prev.top
         if line.page == prev.page and abs(line.size - body_size) < 0.5 and 0.8 * body_size < step < 2 * body_size:
             steps[round(step * 2) / 2] += 1
@@ -88,6 +93,11 @@ def _column_left(lines: list[Line], body_size: float) -> float:
     starts = Counter(round(line.x0) for line in lines if abs(line.size - body_size) < 0.5 and not line.bold)
     common = [x for x, n in starts.items() if n >= 3]
     return float(min(common)) if common else min((line.x0 for line in lines), default=0.0)
+
+
+def _column_width(lines: list[Line], body_size: float) -> float:
+    widths = sorted(line.x1 - line.x0 for line in lines if abs(line.size - body_size) < 0.5)
+    return widths[int(0.9 * (len(widths) - 1))] if widths else 0.0
 
 
 def _footnote_lines(lines: list[Line], furniture: set[int], body_size: float) -> set[int]:
@@ -134,8 +144,22 @@ def _opens_block(line: Line, following: Line | None, draft: Draft | None, page: 
     if _starts_item(line, following, page, after_gap=False):
         return True
     if len(draft.lines) == 1:
-        return line.x0 < draft.first.x0 - TOLERANCE
+        return not _second_line_fits(line, draft.first, page)
     return abs(line.x0 - draft.indent) > TOLERANCE and abs(line.x0 - draft.first.x0) > TOLERANCE
+
+
+def _second_line_fits(line: Line, first: Line, page: Page) -> bool:
+    """Flush with the first line, under a marker's hanging indent, or below a full first-line indent.
+
+    Short lines that only share a right edge (the title block's "Date:" and
+    "Original:" lines) are separate.
+    """
+    if abs(line.x0 - first.x0) <= TOLERANCE:
+        return True
+    if MARKED.match(first.text):
+        return line.x0 > first.x0
+    indent = first.x0 - line.x0
+    return 0 < indent <= 4 * first.size and first.x1 - first.x0 >= 0.6 * page.column_width
 
 
 def _continues_on_new_page(line: Line, draft: Draft) -> bool:

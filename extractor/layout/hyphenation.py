@@ -16,6 +16,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 KEEP_PREFIXES = frozenset({"non", "self", "well", "cross", "ex", "half", "quasi", "multi", "all", "anti"})
+# "start-up", "follow-up", "roll-out", "spin-off": compounds of a verb and a particle keep their hyphen in
+# British usage, unless the joined form is an everyday word ("without", "throughout").
+PARTICLES = frozenset({"up", "out", "off", "down"})
+EVERYDAY = 4.5
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 TAIL = re.compile(r"([^\W\d_]+)-$")
 HEAD = re.compile(r"^([^\W\d_]+)")
@@ -28,11 +32,22 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "en", wordlist="small"))
 
 
+@lru_cache(maxsize=1)
+def domain_compounds() -> frozenset[str]:
+    """Hyphenated words of ILO English (``models/lexicon/hyphenated.txt``)."""
+    from extractor.resources import models_dir
+
+    path = models_dir() / "lexicon" / "hyphenated.txt"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
 class Vocabulary:
     """How a document writes its words, to settle a break by the document's own usage."""
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
         self.words: set[str] = set()
+        self.lowered: set[str] = set()
         for text in texts:
             self.add(text)
 
@@ -40,10 +55,12 @@ class Vocabulary:
         body = text.rstrip()
         if body.endswith("-"):  # the broken last word of a line is no evidence
             body = body[: body.rfind(" ") + 1]
-        self.words.update(match.group(0).lower() for match in WORD.finditer(body))
+        self.words.update(match.group(0) for match in WORD.finditer(body))
+        self.lowered = {word.lower() for word in self.words}
 
     def __contains__(self, word: str) -> bool:
-        return word.lower() in self.words
+        """Capitalised words must be seen capitalised ("Co-operation" in a name is not "cooperation")."""
+        return word in self.words if word[:1].isupper() else word.lower() in self.lowered
 
 
 def keep_hyphen(left: str, right: str, vocabulary: Vocabulary | None = None) -> bool:
@@ -54,11 +71,15 @@ def keep_hyphen(left: str, right: str, vocabulary: Vocabulary | None = None) -> 
             return True
         if joined in vocabulary:
             return False
+    if compound.lower() in domain_compounds():
+        return True
     if left.isupper() and right.isupper() and len(right) > 1:
         return zipf(joined.lower()) == 0
     if right[:1].isupper():
         return True
     if left.lower() in KEEP_PREFIXES:
+        return True
+    if right.lower() in PARTICLES and zipf(joined.lower()) < EVERYDAY:
         return True
     if zipf(joined.lower()) > 0:
         return False

@@ -80,7 +80,8 @@ def _take_page_residue(chunks: list[Chunk]) -> tuple[list[Chunk], list[tuple[str
         while start - 1 >= 0 and _lone_number(chunks[start - 1]):
             start -= 1
         notes_start = start
-        while notes_start - 2 >= 0 and _lone_number(chunks[notes_start - 2]) and not _is_anchor(chunks[notes_start - 1]):
+        while (notes_start - 2 >= 0 and _lone_number(chunks[notes_start - 2])
+               and not _is_anchor(chunks[notes_start - 1])):
             notes_start -= 2
         for pair in range(notes_start, start, 2):
             marker = chunks[pair].lines[0].text.strip()

@@ -9,7 +9,6 @@ from extractor.model import RawDocument
 from extractor.read.docx import read_docx
 from extractor.read.html import read_html
 from extractor.read.pdf import read_pdf
-from extractor.read.sniff import sniff
 from extractor.read.text import read_text
 
 NEEDS_CONVERSION = {"doc", "rtf", "odt"}

@@ -47,7 +47,7 @@ def convert_to_docx(paths: list[Path], out_dir: Path, timeout: float = 120.0) ->
     binary = soffice_path()
     if binary is None:
         missing = MissingDependency("LibreOffice (soffice) is not installed: run ./scripts/setup to install it")
-        return {path: missing for path in paths}
+        return dict.fromkeys(paths, missing)
     results: dict[Path, Path | Exception] = {}
     for start in range(0, len(paths), CHUNK):
         chunk = paths[start:start + CHUNK]
@@ -74,7 +74,7 @@ def _convert_chunk(binary: str, paths: list[Path], out_dir: Path, timeout: float
 def _stage(paths: list[Path], out_dir: Path) -> dict[Path, Path]:
     """Link inputs under unique names, so that two files called report.doc do not collide."""
     stage = Path(tempfile.mkdtemp(prefix="in-", dir=out_dir))
-    staged = {}
+    staged: dict[Path, Path] = {}
     for path in paths:
         link = stage / f"{len(staged):05d}-{abs(hash(str(path))) % 10**8:08d}{path.suffix.lower() or '.doc'}"
         try:

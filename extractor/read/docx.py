@@ -18,7 +18,7 @@ from lxml import etree
 
 from extractor.errors import CorruptFile, EncryptedFile, TooLarge
 from extractor.model import Line, RawDocument, Region, Span
-from extractor.read.numbering import SYMBOL_BULLETS, W, Numbering, parse_numbering, safe_parser
+from extractor.read.numbering import SYMBOL_BULLETS, Numbering, W, parse_numbering, safe_parser
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -200,7 +200,10 @@ def _runs(node: etree._Element) -> Iterator[etree._Element]:
                 yield from _runs(choice)
 
 
-def _run_pieces(run: etree._Element, context: Context, bold: bool, size: float) -> Iterator[tuple[str, str, bool, float]]:
+Piece = tuple[str, str, bool, float]  # kind (text, ref, break, page), text, bold, size
+
+
+def _run_pieces(run: etree._Element, context: Context, bold: bool, size: float) -> Iterator[Piece]:
     props = run.find(f"{W}rPr")
     if props is not None:
         if _on(props.find(f"{W}vanish")):
@@ -314,11 +317,10 @@ def _style_from(node: etree._Element) -> Style:
     size = node.find(f"{W}rPr/{W}sz")
     if size is not None and (size.get(f"{W}val") or "").isdigit():
         style.size = int(size.get(f"{W}val", "24")) / 2
-    num = node.find(f"{W}pPr/{W}numPr")
-    if num is not None and num.find(f"{W}numId") is not None:
-        ilvl = num.find(f"{W}ilvl")
-        style.num = (num.find(f"{W}numId").get(f"{W}val", "0"),  # type: ignore[union-attr]
-                     int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0)
+    num_id = node.find(f"{W}pPr/{W}numPr/{W}numId")
+    if num_id is not None:
+        ilvl = node.find(f"{W}pPr/{W}numPr/{W}ilvl")
+        style.num = (num_id.get(f"{W}val", "0"), int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0)
     outline = node.find(f"{W}pPr/{W}outlineLvl")
     heading = re.fullmatch(r"heading (\d)", style.name)
     if outline is not None and (outline.get(f"{W}val") or "").isdigit() and int(outline.get(f"{W}val", "9")) < 9:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from extractor.model import Line, Span
 
@@ -86,7 +87,7 @@ def _rows(chars: list[Char]) -> list[list[Char]]:
 
 def _split_at_gaps(row: list[Char]) -> list[list[Char]]:
     fragments: list[list[Char]] = [[row[0]]]
-    for prev, char in zip(row, row[1:], strict=False):
+    for prev, char in pairwise(row):
         size = max(prev.size, char.size)
         if char.x0 - prev.x1 > COLUMN_GAP * size:
             fragments.append([char])

@@ -23,9 +23,9 @@ def read_pdf(path: Path, engine: str = "pdfium") -> RawDocument:
     pages = _pdfium_pages(path) if engine == "pdfium" else _pdfplumber_pages(path)
     lines: list[Line] = []
     count = 0
-    width = height = 0.0
+    size = (0.0, 0.0)
     for number, width, height, chars in pages:
-        count = number
+        count, size = number, (width, height)
         lines.extend(build_lines(chars, number))
     if count == 0:
         raise CorruptFile("the PDF has no pages")
@@ -33,7 +33,7 @@ def read_pdf(path: Path, engine: str = "pdfium") -> RawDocument:
         raise NoTextLayer(f"no text layer on any of its {count} pages (a scan?)")
     return RawDocument(
         path=str(path), format="pdf", lines=lines, pages=count,
-        page_height=height, page_width=width, has_geometry=True, engine=engine,
+        page_width=size[0], page_height=size[1], has_geometry=True, engine=engine,
     )
 
 

@@ -1,0 +1,76 @@
+"""Document metadata from both title-block eras, closing lines, running headers and file names."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.metadata import detect_language, parse_date, symbol_from_file_name
+from tests.conftest import needs_soffice, processed
+
+CLASSIC = {"symbol": "GB.298/MNE/2/1", "session": "298", "session_date": "2007-03",
+           "committee": "Subcommittee on Multinational Enterprises", "committee_code": "MNE",
+           "purpose": "FOR INFORMATION", "agenda_item": "SECOND ITEM ON THE AGENDA",
+           "title": "Update on CSR-related activities of the ILO", "date": "2007-02-07", "language": "en",
+           "layout": "classic"}
+POST_2011 = {"symbol": "GB.319/POL/6", "session": "319", "session_date": "2013-10", "committee": "",
+             "section": "Policy Development Section", "segment": "Multinational Enterprises Segment",
+             "committee_code": "POL", "agenda_item": "SIXTH ITEM ON THE AGENDA",
+             "title": "Promotional activities concerning the MNE Declaration in global supply chains and "
+                      "collaboration with other organizations",
+             "date": "2013-09-20", "original_language": "English", "language": "en", "layout": "2011",
+             "author_unit": "Enterprises Department (ENTERPRISES), Multinational Enterprises and "
+                            "Enterprise Engagement Unit (MULTI).",
+             "related_documents": "GB.316/POL/8; GB.317/POL/8; GB.318/PV."}
+
+
+@pytest.mark.parametrize("name", ["GB298-MNE-2-1.pdf", "GB298-MNE-2-1-margin.pdf", "GB298-MNE-2-1.docx",
+                                  pytest.param("GB298-MNE-2-1.doc", marks=needs_soffice),
+                                  pytest.param("GB298-MNE-2-1-typed.doc", marks=needs_soffice)])
+def test_classic_title_block(name: str) -> None:
+    meta = processed(name).meta
+    assert {key: getattr(meta, key) for key in CLASSIC} == CLASSIC
+
+
+@pytest.mark.parametrize("name", ["GB319-POL-6.pdf", "GB319-POL-6.docx",
+                                  pytest.param("GB319-POL-6.doc", marks=needs_soffice)])
+def test_post_2011_title_block_and_purpose_box(name: str) -> None:
+    result = processed(name)
+    assert {key: getattr(result.meta, key) for key in POST_2011} == POST_2011
+    summary = [s.text for s in result.segments if s.kind == "summary"]
+    assert len(summary) == 1 and summary[0].startswith("This document reports on the activities undertaken")
+    assert summary[0].endswith("(draft decision in paragraph 21).")
+
+
+def test_text_without_title_block_takes_symbol_from_running_header() -> None:
+    meta = processed("GB298-MNE-2-1.txt").meta
+    assert (meta.symbol, meta.session_date, meta.date, meta.committee_code) == ("GB.298/MNE/2/1", "", "2007-02-07", "MNE")
+
+
+def test_gb300_dates() -> None:
+    meta = processed("GB300-MNE-3.pdf").meta
+    assert (meta.symbol, meta.session_date, meta.date, meta.agenda_item) == (
+        "GB.300/MNE/3", "2007-11", "2007-10-05", "THIRD ITEM ON THE AGENDA")
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("7 February 2007", "2007-02-07"), ("Geneva, 7 February 2007.", "2007-02-07"), ("March 2007", "2007-03"),
+    ("Geneva, 16–31 October 2013", "2013-10"), ("20 September 2013", "2013-09-20"), ("1er mars 2010", "2010-03-01"),
+    ("2007", "2007"), ("no date here", ""),
+])
+def test_parse_date(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(("name", "symbol"), [
+    ("GB298-MNE-2-1-2007-02-0126-1-En.doc", "GB.298/MNE/2/1"), ("GB298-MNE-2-1.txt", "GB.298/MNE/2/1"),
+    ("GB326-POL_8_[ENTER-160119-1]-En.docx", "GB.326/POL/8"), ("GB300-MNE-3.pdf", "GB.300/MNE/3"),
+    ("report.pdf", ""),
+])
+def test_symbol_from_file_name(name: str, symbol: str) -> None:
+    assert symbol_from_file_name(name) == symbol
+
+
+def test_detect_language() -> None:
+    assert detect_language("The Office and the partners of the ILO met in Geneva to discuss the plan for the year.") == "en"
+    assert detect_language("Le Bureau et les partenaires de l'OIT se sont réunis pour la mise en œuvre des programmes du Conseil et de la Commission.") == "fr"
+    assert detect_language("La Oficina y los interlocutores de la OIT se reunieron para el examen de las actividades del programa y los proyectos.") == "es"
