@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractor.annotate.pipeline import annotate_segments, load_pipeline
 from extractor.errors import InputError
 from extractor.pipeline import DocumentResult, process_file
 from extractor.read import EXTENSIONS, NEEDS_CONVERSION
@@ -84,6 +85,8 @@ def run(inputs: list[Path], out: Path, pdf_engine: str = "pdfium",
         conversions = convert_all(sources, Path(workdir))
         for source in sources:
             result = process_file(source.path, source.doc_id, source.kind, conversions.get(source.path), pdf_engine)
+            if result.ok and result.segments:
+                result.mentions = annotate_segments(load_pipeline(), result.segments)
             summary.results.append(result)
             if on_result:
                 on_result(result)

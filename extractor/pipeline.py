@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractor.annotate.mentions import Mention
 from extractor.errors import InputError
 from extractor.layout import lay_out
 from extractor.model import DocumentMeta, Segment
@@ -27,6 +28,7 @@ class DocumentResult:
     message: str = ""
     meta: DocumentMeta = field(default_factory=DocumentMeta)
     segments: list[Segment] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     pages: int = 0
     paragraphs: int = 0
     seconds: float = 0.0

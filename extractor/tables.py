@@ -28,6 +28,12 @@ SEGMENT_COLUMNS = [
     "doc_id", "symbol", "seg_id", "kind", "para", "item", "marker", "section", "page_start", "page_end", "text",
     "footnote_refs",
 ]
+MENTION_COLUMNS = [
+    "doc_id", "symbol", "session_date", "seg_id", "para", "item", "section", "page", "type", "text", "norm", "start",
+    "end", "sentence", "method", "score",
+]
+ACTIVITY_TYPES = {"units": "UNIT", "partners": "PARTNER", "places": "PLACE", "dates": "DATE", "amounts": "AMOUNT"}
+ACTIVITY_COLUMNS = ["doc_id", "symbol", "session_date", "seg_id", "para", "item", "section", *ACTIVITY_TYPES, "text"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -91,8 +97,45 @@ def segment_rows(result: DocumentResult) -> Iterable[dict[str, Any]]:
         }
 
 
+def mention_rows(result: DocumentResult) -> Iterable[dict[str, Any]]:
+    for m in result.mentions:
+        yield {
+            "doc_id": result.doc_id, "symbol": result.meta.symbol, "session_date": result.meta.session_date,
+            "seg_id": m.seg_id, "para": m.para, "item": m.item, "section": m.section, "page": m.page or "",
+            "type": m.type, "text": m.text, "norm": m.norm, "start": m.start, "end": m.end,
+            "sentence": m.sentence, "method": m.method, "score": m.score,
+        }
+
+
+def activity_rows(result: DocumentResult) -> Iterable[dict[str, Any]]:
+    """One row per paragraph and item, with the canonical values found in it."""
+    by_segment: dict[str, list] = {}
+    for m in result.mentions:
+        by_segment.setdefault(m.seg_id, []).append(m)
+    for seg in result.segments:
+        if seg.kind not in ("paragraph", "item"):
+            continue
+        found = by_segment.get(seg.seg_id, [])
+        row: dict[str, Any] = {
+            "doc_id": result.doc_id, "symbol": result.meta.symbol, "session_date": result.meta.session_date,
+            "seg_id": seg.seg_id, "para": seg.para, "item": seg.item, "section": seg.section, "text": seg.text,
+        }
+        for column, type_ in ACTIVITY_TYPES.items():
+            values = [_activity_value(m) for m in found if m.type == type_]
+            row[column] = "; ".join(dict.fromkeys(v for v in values if v))
+        yield row
+
+
+def _activity_value(mention: Any) -> str:
+    if mention.type == "PLACE":
+        return f"{mention.text} ({mention.norm})" if mention.norm else mention.text
+    return mention.norm or mention.text
+
+
 def write_tables(out: Path, results: list[DocumentResult]) -> list[Path]:
-    documents, segments = out / "documents.csv", out / "segments.csv"
-    write_csv(documents, DOCUMENT_COLUMNS, (document_row(r) for r in results))
-    write_csv(segments, SEGMENT_COLUMNS, (row for r in results for row in segment_rows(r)))
-    return [documents, segments]
+    paths = {name: out / f"{name}.csv" for name in ("documents", "segments", "mentions", "activities")}
+    write_csv(paths["documents"], DOCUMENT_COLUMNS, (document_row(r) for r in results))
+    write_csv(paths["segments"], SEGMENT_COLUMNS, (row for r in results for row in segment_rows(r)))
+    write_csv(paths["mentions"], MENTION_COLUMNS, (row for r in results for row in mention_rows(r)))
+    write_csv(paths["activities"], ACTIVITY_COLUMNS, (row for r in results for row in activity_rows(r)))
+    return list(paths.values())

@@ -1,0 +1,33 @@
+"""Component ``gb_acronyms``: organizations a paper defines with an acronym.
+
+"Better Cotton Initiative (BCI)" gives a candidate for the long form and one
+for the acronym, and every later "BCI" in the paper resolves to the same
+canonical value, even for organizations that no gazetteer knows.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.annotate import candidates
+from extractor.annotate.context import context_of
+from extractor.annotate.definitions import find_definitions
+
+
+@Language.component("gb_acronyms")
+def acronyms(doc: Doc) -> Doc:
+    context = context_of(doc)
+    if not context.acronyms:
+        return doc
+    for definition in find_definitions(doc.text):
+        known = context.acronyms.get(definition.acronym)
+        if known is None:
+            continue
+        long = doc.char_span(definition.long_start, definition.long_end, alignment_mode="expand")
+        candidates.add(doc, long, known.type, known.canonical, f"acronym:definition:{known.rule}")
+    for token in doc:
+        known = context.acronyms.get(token.text)
+        if known is not None:
+            candidates.add(doc, doc[token.i:token.i + 1], known.type, known.canonical, f"acronym:use:{known.rule}")
+    return doc

@@ -1,0 +1,145 @@
+"""Component ``gb_amounts``: sums of money, percentages and counts.
+
+Money and percentages come from the patterns in ``models/patterns/amounts.jsonl``.
+A count is a number with the noun it counts, found through the parse: the
+noun the number modifies ("six training activities"); or, when the noun is
+not next to the number, the noun of the count before it in the sentence
+("171 queries, compared with 139" -> 139 queries) or the subject of its verb
+("membership stands at 79" -> 79 members). Years, ordinals, paragraph,
+article and session numbers are not amounts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extractor.annotate import candidates
+from extractor.annotate.dates import load_regex_rules
+from extractor.annotate.normalise.amounts import normalise_count, normalise_money, normalise_percent
+from extractor.annotate.normalise.numbers import NUMBER_WORDS, parse_number
+
+SCALE_WORDS = {"hundred", "thousand", "million", "billion"}
+NOT_COUNTED_AFTER = {
+    "paragraph", "paragraphs", "para", "paras", "no", "no.", "nos", "nos.", "article", "articles", "convention",
+    "conventions", "recommendation", "recommendations", "page", "pages", "p.", "pp.", "session", "item", "items",
+    "annex", "footnote", "chapter", "section", "table", "figure", "box", "iso", "rev", "rev.", "version", "part",
+    "resolution", "decision", "target", "goal", "sdg", "grade", "level", "phase", "step", "round", "volume", "vol.",
+    "number", "gb", "c", "r", "p",
+}
+PLACEHOLDER_NOUNS = {"others", "other", "more", "fewer", "ones", "those", "some", "many", "each", "all", "%"}
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
+
+
+class Amounts:
+    def __init__(self, nlp: Language, patterns: str, models: str = "") -> None:
+        self.rules = load_regex_rules(patterns, models)
+
+    def __call__(self, doc: Doc) -> Doc:
+        taken = [(s.start, s.end) for s in candidates.candidates(doc, "DATE")]
+        for rule, kind, regex in self.rules:
+            for match in regex.finditer(doc.text):
+                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if span is None or any(span.start < e and s < span.end for s, e in taken):
+                    continue
+                norm = normalise_money(match.group(0)) if kind == "money" else normalise_percent(match.group(0))
+                if norm:
+                    taken.append((span.start, span.end))
+                    candidates.add(doc, span, "AMOUNT", norm, f"pattern:{rule}")
+        self._counts(doc, taken)
+        return doc
+
+    def _counts(self, doc: Doc, taken: list[tuple[int, int]]) -> None:
+        last_noun: dict[int, str] = {}  # sentence start -> the noun of its latest count
+        index = 0
+        while index < len(doc):
+            token = doc[index]
+            end = _number_end(doc, index)
+            if end == index or any(index < e and s < end for s, e in taken) or _not_a_count(doc, index, end):
+                index = max(end, index + 1)
+                continue
+            number = doc[index:end]
+            noun_span, noun = _counted_noun(number)
+            sentence = token.sent.start if doc.has_annotation("SENT_START") else 0
+            if not noun and _modifies_placeholder(number):  # "some 2,500 others"
+                noun = last_noun.get(sentence, "")
+            if not noun:
+                noun = _subject_noun(number) or last_noun.get(sentence, "")
+            if noun:
+                last_noun[sentence] = noun
+                span = doc[index:noun_span.end] if noun_span is not None else number
+                candidates.add(doc, span, "AMOUNT", normalise_count(number.text, noun), "parse:count")
+            index = end
+
+
+def _number_end(doc: Doc, index: int) -> int:
+    token = doc[index]
+    if not _is_number(token):
+        return index
+    end = index + 1
+    while end < len(doc) and (doc[end].lower_ in SCALE_WORDS or doc[end].text == "-" and end + 1 < len(doc)
+                              and doc[end + 1].lower_ in NUMBER_WORDS):
+        end += 2 if doc[end].text == "-" else 1
+    return end
+
+
+def _is_number(token: Token) -> bool:
+    text = token.text
+    if ORDINAL.match(text.lower()):
+        return False
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", text):
+        return True
+    return token.lower_ in NUMBER_WORDS and token.lower_ not in SCALE_WORDS
+
+
+def _not_a_count(doc: Doc, start: int, end: int) -> bool:
+    token = doc[start]
+    previous = doc[start - 1].lower_ if start > 0 else ""
+    following = doc[end].text if end < len(doc) else ""
+    value = parse_number(doc[start:end].text)
+    if value is None or previous in NOT_COUNTED_AFTER or (previous == "(" and following == ")"):
+        return True
+    if re.fullmatch(r"(?:19|20)\d\d", token.text):
+        return True  # a year (the dates component decides whether it is one)
+    if token.lower_ == "one" and (following.lower() == "of" or token.dep_ != "nummod"):
+        return True
+    return following in ("/", ".") and end + 1 < len(doc) and doc[end + 1].text[:1].isdigit()
+
+
+def _counted_noun(number: Span) -> tuple[Span | None, str]:
+    """The noun a number modifies, with its compound nouns: (span up to the noun, "training activities")."""
+    token = number[-1]
+    head = token.head
+    if token.dep_ not in ("nummod", "quantmod", "compound", "amod") or head.i <= token.i:
+        return None, ""
+    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in PLACEHOLDER_NOUNS:
+        return None, ""
+    compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i > token.i]
+    first = compounds[0].i if compounds else head.i
+    words = [t.lower_ for t in number.doc[first:head.i + 1] if t.dep_ == "compound" or t.i == head.i]
+    return number.doc[number.start:head.i + 1], " ".join(words)
+
+
+def _modifies_placeholder(number: Span) -> bool:
+    token = number[-1]
+    return token.head.i > token.i and token.head.lower_ in PLACEHOLDER_NOUNS
+
+
+def _subject_noun(number: Span) -> str:
+    """The subject of the verb a bare number hangs from: "membership stands at 79" -> members."""
+    token = number[-1]
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+            if subjects:
+                noun = subjects[0].lower_
+                return re.sub(r"ship$", "s", noun)
+            return ""
+    return ""
+
+
+@Language.factory("gb_amounts", default_config={"patterns": "patterns/amounts.jsonl", "models": ""})
+def make_amounts(nlp: Language, name: str, patterns: str, models: str) -> Amounts:
+    return Amounts(nlp, patterns, models)

@@ -1,0 +1,109 @@
+"""Is a name an ILO unit, an outside partner, or neither?
+
+Knowledge decides first (the gazetteers); then the name's head word
+(``models/patterns/org_heads.csv``) with a few context rules: a government's
+"Ministry of …" or "Department of Labour of X" is a partner, the ILO's
+"Enterprises Department" a unit; "Forum on …" is an event, "… Forum" a body;
+programmes, projects, instruments and events are neither.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.annotate.knowledge import Knowledge, canonical_text
+
+OF_HEAD = {"of", "for", "on", "against"}
+EVENT_BEFORE_ON = {"forum", "conference", "dialogue", "seminar", "symposium", "workshop", "meeting", "summit"}
+ILO_OFFICE = re.compile(r"^(?:ILO\s+)?(?:(?:Sub-?)?[Rr]egional|Country|Liaison|Area|Branch)\s+Office\b|^ILO\b.*\bOffice\b")
+GOVERNMENT = re.compile(r"\b(?:Ministry|Ministries|Government|Federal|State Secretariat|Inspectorate)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Classified:
+    type: str  # UNIT, PARTNER or IGNORE
+    canonical: str
+    rule: str
+
+
+def classify_name(name: str, knowledge: Knowledge, acronym: str = "") -> Classified | None:
+    """The type and canonical value of an organization-like name, or None when nothing says."""
+    name = _trim(name)
+    if not name:
+        return None
+    entry = knowledge.lookup(name)
+    if entry is not None and entry.kind != "weak":
+        return Classified(entry.type, entry.canonical, f"gazetteer:{entry.source}")
+    if acronym:
+        entry = knowledge.lookup(acronym)
+        if entry is not None and entry.type in ("UNIT", "PARTNER") and entry.kind != "weak":
+            return Classified(entry.type, entry.canonical, f"gazetteer:{entry.source}")
+    kind = _by_head(name, knowledge)
+    if kind is None:
+        return None
+    type_, rule = kind
+    if type_ == "UNIT":
+        canonical = acronym or canonical_text(re.sub(r"^ILO\s+(?=(?:Sub-?)?[Rr]egional|Decent Work)", "", name))
+    else:
+        canonical = canonical_text(name)
+    return Classified(type_, canonical, rule)
+
+
+def _trim(name: str) -> str:
+    name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+    return re.sub(r"(?:'s|’s|'|’)$", "", name).strip(" ,.;:")
+
+
+def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
+    words = re.findall(r"[\w&]+", name)
+    if len(words) < 2 and not name.isupper():
+        return None
+    lower = [w.lower() for w in words]
+    if len(lower) > 2 and lower[0] in EVENT_BEFORE_ON and lower[1] == "on":
+        return "IGNORE", "heads:event"
+    if GOVERNMENT.search(name):
+        return "PARTNER", "heads:government"
+    head = _head_word(lower, knowledge)
+    if head is None:
+        return None
+    type_ = knowledge.heads[head]
+    national = _is_national(words, knowledge)
+    if head == "office":
+        if re.match(r"^Office of the\b", name):
+            return "PARTNER", "heads:office-of"
+        return ("UNIT", "heads:ilo-office") if ILO_OFFICE.search(name) else ("PARTNER", "heads:office")
+    if head in ("department", "bureau"):
+        if national or name.startswith("Bureau of "):
+            return "PARTNER", f"heads:{head}-of-government"
+        return "UNIT", f"heads:{head}"
+    if head == "committee":
+        return ("PARTNER", "heads:national-committee") if national or "National" in words else ("IGNORE", "heads:committee")
+    if head == "team":
+        return ("UNIT", "heads:team") if "Decent" in words else None
+    if head in ("group", "board") and len(words) < 3:
+        return None
+    if type_ == "UNIT" and national:
+        return "PARTNER", f"heads:{head}-national"
+    return type_, f"heads:{head}"
+
+
+def _head_word(lower: list[str], knowledge: Knowledge) -> str | None:
+    if lower[-1] in knowledge.heads:
+        return lower[-1]
+    if len(lower) > 2 and lower[0] in knowledge.heads and lower[1] in OF_HEAD:
+        return lower[0]
+    heads = [w for w in lower if w in knowledge.heads and knowledge.heads[w] != "IGNORE"]
+    return heads[-1] if heads else None
+
+
+def _is_national(words: list[str], knowledge: Knowledge) -> bool:
+    """The name belongs to a country: it names one, or its nationality."""
+    if any(word in knowledge.nationalities for word in words):
+        return True
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            entry = knowledge.place_code(" ".join(words[i:i + size]))
+            if entry is not None and entry.kind == "country":
+                return True
+    return False

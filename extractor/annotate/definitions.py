@@ -1,0 +1,114 @@
+"""Acronym definitions in a paper: "Better Cotton Initiative (BCI)" and
+"APINDO (the Indonesian Employers' Association)".
+
+A definition holds for the whole paper: a later "BCI" resolves to the same
+canonical partner, and an organization no gazetteer knows is still found
+through its definition. The long form is the run of capitalised words before
+the parenthesis (with "of", "for", "and" … inside it), trimmed to the words
+whose initials spell the acronym, as Schwartz and Hearst's algorithm does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:[/\-+][A-Z][A-Za-z0-9]*)*\+?"
+LONG_THEN_ACRONYM = re.compile(rf"\((?P<acr>{ACRONYM})\)")
+ACRONYM_THEN_LONG = re.compile(rf"\b(?P<acr>{ACRONYM})\s*\((?:the\s+)?(?P<long>[A-Z][^()]{{3,120}}?)\)")
+WORD = re.compile(r"[\w’'&.\-/]+|[,()]")
+CONNECTORS = {"of", "for", "and", "the", "on", "in", "at", "to", "de", "des", "du", "la", "le", "für", "y", "del",
+              "et", "&", "from", "against"}
+LIST_BOUNDARY = {"and", "with", "by", "from", "to", "between", ","}
+SENTENCE_WORDS = {"In", "At", "With", "The", "For", "By", "From", "During", "Under", "As", "On", "To", "And", "Since",
+                  "Through", "After", "Before", "Both", "Also", "A", "An", "Its", "Their", "This", "That", "These"}
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    acronym: str
+    long: str
+    acronym_start: int  # character offsets in the text that defines it
+    long_start: int
+    long_end: int
+
+
+def find_definitions(text: str) -> list[Definition]:
+    found: list[Definition] = []
+    for match in LONG_THEN_ACRONYM.finditer(text):
+        long = _long_form_before(text, match.start(), match.group("acr"))
+        if long is not None:
+            start, end = long
+            found.append(Definition(match.group("acr"), text[start:end], match.start("acr"), start, end))
+    for match in ACRONYM_THEN_LONG.finditer(text):
+        long = match.group("long").strip()
+        words = long.split()
+        capitalised = sum(1 for w in words if w[:1].isupper())
+        inside_a_name = re.search(r"[A-Z]\w*\s+(?:of|for|and)(?:\s+the)?\s*$", text[:match.start()])
+        if (len(words) >= 2 and capitalised >= max(1, len(words) // 2) and not re.search(r"\d", long)
+                and not inside_a_name and not re.fullmatch(ACRONYM, long)):
+            found.append(Definition(match.group("acr"), long, match.start("acr"), match.start("long"),
+                                    match.start("long") + len(long)))
+    return found
+
+
+def _long_form_before(text: str, paren: int, acronym: str) -> tuple[int, int] | None:
+    words = [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text[:paren])]
+    chunk: list[tuple[str, int, int]] = []
+    index = len(words) - 1
+    while index >= 0:
+        word = words[index][0]
+        previous = words[index - 1][0] if index > 0 else ""
+        if word[:1].isupper() or word[:1].isdigit() and chunk:
+            chunk.insert(0, words[index])
+        elif word == "the" and previous.lower() in LIST_BOUNDARY:
+            break  # "… and the International Finance Corporation (IFC)": a list, not one name
+        elif word in CONNECTORS and chunk and previous:
+            chunk.insert(0, words[index])
+        elif word == "," and chunk and previous[:1].isupper() and chunk[0][0][:1].isupper():
+            chunk.insert(0, words[index])
+        else:
+            break
+        index -= 1
+    while chunk and (chunk[0][0] in CONNECTORS or chunk[0][0] == "," or chunk[0][0] in SENTENCE_WORDS):
+        chunk.pop(0)
+    if not chunk:
+        return None
+    start_index = _best_start(chunk, acronym)
+    if start_index is None:
+        return None
+    return chunk[start_index][1], chunk[-1][2]
+
+
+def _initials(word: str) -> str:
+    parts = re.split(r"[\-/]", word)
+    return "".join(p[0] for p in parts if p and p[0].isupper())
+
+
+def _best_start(chunk: list[tuple[str, int, int]], acronym: str) -> int | None:
+    letters = [c for c in acronym if c.isupper()]
+    starts = [i for i, (word, _, _) in enumerate(chunk) if word[:1].isupper()]
+    scored = []
+    for i in starts:
+        initials = "".join(_initials(word) for word, _, _ in chunk[i:])
+        scored.append((_common(letters, initials), i))
+    if not scored:
+        return None
+    best = max(score for score, _ in scored)
+    if best == 0:
+        return None
+    if best == len(letters):
+        shortest = max(i for score, i in scored if score == best)
+        while shortest > 0 and chunk[shortest - 1][0][:1].isupper():
+            shortest -= 1  # "Deutsche" + "Gesellschaft für Internationale Zusammenarbeit (GIZ)"
+        return shortest
+    return min(i for score, i in scored if score == best)
+
+
+def _common(letters: list[str], initials: str) -> int:
+    """Length of the longest common subsequence of the acronym's capitals and the words' initials."""
+    rows = [[0] * (len(initials) + 1) for _ in range(len(letters) + 1)]
+    for i, letter in enumerate(letters):
+        for j, initial in enumerate(initials):
+            rows[i + 1][j + 1] = rows[i][j] + 1 if letter == initial else max(rows[i][j + 1], rows[i + 1][j])
+    return rows[-1][-1]

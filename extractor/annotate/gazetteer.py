@@ -1,0 +1,83 @@
+"""Component ``gb_gazetteer``: every known unit, partner, ignorable name and place.
+
+Names match case-insensitively on the folded NORM (each capitalised word of
+the gazetteer form must be capitalised in the text too, so "save the
+children" in a sentence is not Save the Children); acronyms match exactly.
+Weak aliases ("Coordination Group", "the Accord") count only where the paper
+also names the organization in full.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from extractor.annotate import candidates
+from extractor.annotate.context import context_of
+from extractor.annotate.knowledge import Entry, Knowledge, load_knowledge
+from extractor.annotate.normalizer import set_norms
+
+
+class Gazetteer:
+    def __init__(self, nlp: Language, models: str = "") -> None:
+        self.knowledge: Knowledge = load_knowledge(models or None)
+        self.names = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.entries: dict[str, list[Entry]] = defaultdict(list)
+        self.strong_forms: dict[str, list[str]] = defaultdict(list)
+        names: dict[str, str] = {}
+        acronyms: dict[str, str] = {}
+        for entry in self.knowledge.entries:
+            if entry.kind == "acronym":
+                key = f"A:{entry.form}"
+                acronyms[key] = entry.form
+            else:
+                key = f"N:{entry.form}"
+                names[key] = entry.form
+            self.entries[key].append(entry)
+            if entry.kind != "weak" and entry.type in ("UNIT", "PARTNER"):
+                self.strong_forms[entry.canonical].append(entry.form)
+        for matcher, forms, normalise in ((self.names, names, True), (self.acronyms, acronyms, False)):
+            for (key, form), doc in zip(forms.items(), nlp.tokenizer.pipe(forms.values()), strict=True):
+                matcher.add(key, [set_norms(doc) if normalise else doc])
+        self.form_docs = {key: [t.text for t in doc] for key, doc in
+                          zip(names, nlp.tokenizer.pipe(names.values()), strict=True)}
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = context_of(doc)
+        for matcher in (self.names, self.acronyms):
+            for match_id, start, end in matcher(doc):
+                key = self.knowledge_key(match_id)
+                span = doc[start:end]
+                if key.startswith("N:") and not self._same_capitals(key, span):
+                    continue
+                for entry in self.entries[key]:
+                    if entry.kind == "weak" and not any(context.mentions_name(f)
+                                                        for f in self.strong_forms[entry.canonical]):
+                        continue
+                    self._add(doc, span, entry)
+        return doc
+
+    def knowledge_key(self, match_id: int) -> str:
+        return self.names.vocab.strings[match_id]
+
+    def _same_capitals(self, key: str, span: Span) -> bool:
+        words = self.form_docs[key]
+        return len(words) == len(span) and all(not w[:1].isupper() or t.text[:1].isupper()
+                                               for w, t in zip(words, span, strict=True))
+
+    @staticmethod
+    def _add(doc: Doc, span: Span, entry: Entry) -> None:
+        if entry.type == "PLACE":
+            method = f"gazetteer:{entry.source}" + (":ambiguous" if entry.ambiguous else "")
+            candidates.add(doc, span, "PLACE", entry.code, method)
+        else:
+            candidates.add(doc, span, entry.type, entry.canonical, f"gazetteer:{entry.source}")
+
+
+@Language.factory("gb_gazetteer", default_config={"models": ""})
+def make_gazetteer(nlp: Language, name: str, models: str) -> Gazetteer:
+    return Gazetteer(nlp, models)

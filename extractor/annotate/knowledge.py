@@ -1,0 +1,108 @@
+"""The gazetteers in ``models/gazetteers/``: ILO units, partner organizations,
+names that are neither, and places; loaded once per process.
+
+Every form is kept with its canonical value, so that "IOE", "International
+Organisation of Employers" and "International Organization of Employers"
+all give the one canonical name that year-on-year tables count.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from extractor.resources import models_dir
+
+SPELLING = [(re.compile(r"isation"), "ization"), (re.compile(r"\blabor\b"), "labour"),
+            (re.compile(r"\bcenter\b"), "centre"), (re.compile(r"\bprogram\b"), "programme")]
+QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‑": "-", "\u00a0": " "})
+
+
+def fold_token(text: str) -> str:
+    """A token's matching form: lower case, straight quotes, one spelling of -ise/-ize and labour."""
+    folded = text.translate(QUOTES).lower()
+    for pattern, replacement in SPELLING:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
+def fold_name(text: str) -> str:
+    """A whole name's lookup key: folded tokens, single spaces, no leading article."""
+    folded = " ".join(fold_token(word) for word in re.findall(r"\w+|[^\w\s]", text))
+    folded = re.sub(r"\s*'\s*", "'", folded)
+    return re.sub(r"^the ", "", folded).strip()
+
+
+def canonical_text(text: str) -> str:
+    """How a name is written as a canonical value: straight apostrophes, single spaces."""
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    canonical: str
+    type: str  # UNIT, PARTNER, IGNORE or PLACE
+    form: str
+    kind: str  # acronym, name, weak; for places country, region, city, subnational
+    code: str = ""  # ISO 3166-1 alpha-2 for places
+    ambiguous: bool = False  # a city name that is also a common word
+    source: str = ""  # the gazetteer file
+
+
+@dataclass(slots=True)
+class Knowledge:
+    entries: list[Entry] = field(default_factory=list)
+    by_key: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_acronym: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    heads: dict[str, str] = field(default_factory=dict)  # organization head word -> UNIT, PARTNER or IGNORE
+    nationalities: set[str] = field(default_factory=set)
+
+    def add(self, entry: Entry) -> None:
+        self.entries.append(entry)
+        if entry.kind == "acronym":
+            self.by_acronym[entry.form].append(entry)
+        else:
+            self.by_key[fold_name(entry.form)].append(entry)
+
+    def lookup(self, name: str, types: tuple[str, ...] = ("UNIT", "PARTNER", "IGNORE")) -> Entry | None:
+        """The entry a full name or acronym stands for, strong forms first."""
+        found = [e for e in self.by_acronym.get(name.strip(), []) if e.type in types]
+        found += [e for e in self.by_key.get(fold_name(name), []) if e.type in types]
+        found.sort(key=lambda e: e.kind == "weak")
+        return found[0] if found else None
+
+    def place_code(self, name: str) -> Entry | None:
+        found = [e for e in self.by_key.get(fold_name(name), []) if e.type == "PLACE"]
+        return found[0] if found else None
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=4)
+def load_knowledge(root: str | None = None) -> Knowledge:
+    base = Path(root) if root else models_dir()
+    gazetteers = base / "gazetteers"
+    knowledge = Knowledge()
+    for filename, kind in (("units.csv", "UNIT"), ("partners.csv", "PARTNER")):
+        for row in _rows(gazetteers / filename):
+            knowledge.add(Entry(canonical_text(row["canonical"]), kind, row["form"], row["kind"], source=filename))
+    for row in _rows(gazetteers / "ignore.csv"):
+        knowledge.add(Entry(row["form"], "IGNORE", row["form"], "name", source="ignore.csv"))
+    for row in _rows(gazetteers / "countries.csv"):
+        knowledge.add(Entry(row["name"], "PLACE", row["name"], "country", row["code"], source="countries.csv"))
+    for row in _rows(gazetteers / "regions.csv"):
+        knowledge.add(Entry(row["name"], "PLACE", row["name"], row["kind"], row["code"], source="regions.csv"))
+    for row in _rows(gazetteers / "cities.csv"):
+        knowledge.add(Entry(row["name"], "PLACE", row["name"], "city", row["code"], row["ambiguous"] == "1",
+                            source="cities.csv"))
+    for row in _rows(base / "patterns" / "org_heads.csv"):
+        knowledge.heads[row["word"].lower()] = row["type"]
+    knowledge.nationalities = {row["word"] for row in _rows(gazetteers / "nationalities.csv")}
+    return knowledge

@@ -1,0 +1,39 @@
+"""Mentions: what the pipeline found, with where it stands and which rule found it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractor.annotate.candidates import MENTIONS
+from extractor.model import Segment
+
+
+@dataclass(slots=True)
+class Mention:
+    seg_id: str
+    para: str
+    item: str
+    section: str
+    page: int
+    type: str
+    text: str
+    norm: str
+    start: int  # character offsets in the segment's text
+    end: int
+    sentence: str
+    method: str
+    score: str = ""  # the rules and this model give none; kept for methods that do
+
+
+def mentions_of(doc: Doc, segment: Segment) -> list[Mention]:
+    found = []
+    for span in doc.spans[MENTIONS] if MENTIONS in doc.spans else []:
+        sentence = span.sent.text if doc.has_annotation("SENT_START") else ""
+        found.append(Mention(
+            seg_id=segment.seg_id, para=segment.para, item=segment.item, section=segment.section,
+            page=segment.page_start, type=span.label_, text=span.text, norm=span.kb_id_,
+            start=span.start_char, end=span.end_char, sentence=sentence.strip(), method=span.id_,
+        ))
+    return found

@@ -1,0 +1,1 @@
+"""Normalised values: ISO dates, amounts with their currency or counted noun, place codes."""

@@ -1,0 +1,48 @@
+"""AMOUNT values: "300000 USD", "38 percent", "6 training activities"."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.annotate.normalise.numbers import format_number, parse_number
+
+CURRENCIES = [
+    (r"US\s?\$|USD|US dollars?|United States dollars?|dollars?|\$", "USD"),
+    (r"€|EUR|euros?", "EUR"),
+    (r"£|GBP|pounds? sterling|pounds?", "GBP"),
+    (r"CHF|SFr\.?|Swiss francs?", "CHF"),
+    (r"¥|JPY|yen", "JPY"),
+    (r"Rs\.?|INR|rupees?", "INR"),
+    (r"CAD|Canadian dollars?", "CAD"),
+    (r"AUD|Australian dollars?", "AUD"),
+    (r"SEK|Swedish kron(?:a|or)", "SEK"),
+    (r"NOK|Norwegian kron(?:e|er)", "NOK"),
+    (r"DKK|Danish kron(?:e|er)", "DKK"),
+]
+
+
+def currency_code(text: str) -> str:
+    for pattern, code in sorted(CURRENCIES, key=lambda c: c[1] == "USD"):
+        if re.search(rf"(?:^|\s|\d)(?:{pattern})(?=$|\s|\d)", text) or re.search(pattern, text[:3]):
+            return code
+    return ""
+
+
+def normalise_money(text: str) -> str:
+    code = currency_code(text)
+    number = re.search(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|m|bn)\b)?", text)
+    value = parse_number(number.group(0)) if number else None
+    return f"{format_number(value)} {code}" if value is not None and code else ""
+
+
+def normalise_percent(text: str) -> str:
+    number = re.match(r"[\w,.\- ]+?(?=\s*(?:per\s?cent|%))", text.strip())
+    value = parse_number(number.group(0)) if number else None
+    return f"{format_number(value)} percent" if value is not None else ""
+
+
+def normalise_count(number: str, noun: str) -> str:
+    value = parse_number(number)
+    if value is None:
+        return ""
+    return f"{format_number(value)} {noun}".strip()

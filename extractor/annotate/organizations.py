@@ -1,0 +1,82 @@
+"""Component ``gb_organizations``: organizations no gazetteer or pattern knows.
+
+Two sources propose names: the statistical model's ORG entities, and runs of
+capitalised words ("Chamber of Mines of Namibia"). A name is kept only when
+its head word says what it is (``classify``): the model's ORG label alone
+never makes a partner. A company the model finds right before "factory",
+"company" or "group" is a partner too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractor.annotate import candidates
+from extractor.annotate.classify import classify_name
+from extractor.annotate.knowledge import canonical_text, load_knowledge
+
+CONNECTORS = {"of", "for", "and", "on", "in", "at", "the", "de", "des", "du", "für", "&", "-"}
+COMPANY_NOUNS = {"factory", "factories", "company", "companies", "group", "plant", "mill", "mills", "brand"}
+SENTENCE_START = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "Its", "Their", "Both", "As", "A",
+                  "An", "This", "These", "Since", "Under", "During", "After", "Before", "Through", "According"}
+
+
+class Organizations:
+    def __init__(self, nlp: Language, models: str = "") -> None:
+        self.knowledge = load_knowledge(models or None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        proposals: list[tuple[Span, str]] = [(ent, "ner:ORG") for ent in doc.ents if ent.label_ == "ORG"]
+        proposals += [(chunk, "chunk") for chunk in capitalised_runs(doc)]
+        for span, source in proposals:
+            span = _strip(span)
+            if span is None:
+                continue
+            classified = classify_name(span.text, self.knowledge)
+            if classified is not None:
+                candidates.add(doc, span, classified.type, classified.canonical, f"{source}+{classified.rule}")
+            elif source.startswith("ner") and _before_company_noun(span):
+                candidates.add(doc, span, "PARTNER", canonical_text(span.text), "ner:ORG+company-noun")
+        return doc
+
+
+def capitalised_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of capitalised words, with connectors inside ("Chamber of Mines of Namibia")."""
+    runs: list[Span] = []
+    start = None
+    for token in doc:
+        capital = token.text[:1].isupper() and token.is_alpha or token.text in ("’s", "'s") and start is not None
+        connector = token.lower_ in CONNECTORS and start is not None
+        if capital and start is None:
+            start = token.i
+        elif not (capital or connector) and start is not None:
+            runs.append(doc[start:token.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start:len(doc)])
+    return [run for run in (_strip(r) for r in runs) if run is not None and len(run) >= 2]
+
+
+def _strip(span: Span) -> Span | None:
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in CONNECTORS or doc[start].text in SENTENCE_START):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].text in ("’s", "'s", "’", "'")):
+        end -= 1
+    if end <= start or not re.search(r"[A-Za-z]", doc[start:end].text):
+        return None
+    return doc[start:end]
+
+
+def _before_company_noun(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in COMPANY_NOUNS
+
+
+@Language.factory("gb_organizations", default_config={"models": ""})
+def make_organizations(nlp: Language, name: str, models: str) -> Organizations:
+    return Organizations(nlp, models)

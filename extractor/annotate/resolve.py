@@ -1,0 +1,97 @@
+"""Component ``gb_resolve``: from all candidates, the mentions a paper reports.
+
+Three layers may overlap each other (a place inside a unit's name is a
+PLACE too: "Subregional Office for South Asia" -> South Asia), but not
+themselves:
+
+- organizations (UNIT, PARTNER, and IGNORE for names that are neither):
+  knowledge and patterns first, longest first; the model's and the
+  capitalised-run proposals only where nothing stronger stands;
+- places: the gazetteer's, longest first; an ambiguous city name ("Nice")
+  only where the model also sees a place; a place the gazetteer does not know
+  only from the model, outside any organization's name;
+- dates and amounts: dates first, then money and percentages, then counts.
+
+IGNORE candidates never become mentions; they only keep weaker proposals
+("Better Work Jordan" as an organization) out.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractor.annotate import candidates
+from extractor.annotate.candidates import MENTIONS, overlaps, strength
+from extractor.annotate.knowledge import load_knowledge
+
+ORG_TYPES = ("UNIT", "PARTNER", "IGNORE")
+PLACE_LABELS = ("GPE", "LOC")
+
+
+class Resolver:
+    def __init__(self, nlp: Language, models: str = "", model_places: bool = True) -> None:
+        self.knowledge = load_knowledge(models or None)
+        self.model_places = model_places
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = candidates.candidates(doc)
+        organizations = _organizations([c for c in found if c.label_ in ORG_TYPES])
+        places = self._places(doc, [c for c in found if c.label_ == "PLACE"], organizations)
+        values = _values([c for c in found if c.label_ in ("DATE", "AMOUNT")])
+        kept = [s for s in organizations if s.label_ != "IGNORE"] + places + values
+        doc.spans[MENTIONS] = sorted(kept, key=lambda s: (s.start, -s.end))
+        return doc
+
+    def _places(self, doc: Doc, found: list[Span], organizations: list[Span]) -> list[Span]:
+        model = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+        confirmed = [c for c in found if not c.id_.endswith(":ambiguous") or any(overlaps(c, e) for e in model)]
+        kept = _longest_first(confirmed)
+        if self.model_places:
+            for ent in model:
+                if any(overlaps(ent, s) for s in kept + organizations) or not _looks_like_place(ent, self):
+                    continue
+                kept.append(candidates.add(doc, ent, "PLACE", "", "ner:" + ent.label_) or ent)
+        return kept
+
+
+def _looks_like_place(ent: Span, resolver: Resolver) -> bool:
+    words = [t for t in ent if t.is_alpha]
+    if not words or len(ent) > 4 or any(not t.text[:1].isupper() for t in words if t.lower_ not in ("and", "of")):
+        return False
+    if ent.text in resolver.knowledge.nationalities or ent.text.isupper():
+        return False
+    return resolver.knowledge.lookup(ent.text) is None
+
+
+def _organizations(found: list[Span]) -> list[Span]:
+    strong = [c for c in found if strength(c) >= 3]
+    weak = [c for c in found if strength(c) < 3]
+    kept = _longest_first(strong)
+    for span in sorted(weak, key=lambda s: (-strength(s), -(s.end - s.start), s.start)):
+        if not any(overlaps(span, k) for k in kept):
+            kept.append(span)
+    return kept
+
+
+def _values(found: list[Span]) -> list[Span]:
+    rank = {"DATE": 0}
+    ordered = sorted(found, key=lambda s: (rank.get(s.label_, 1), s.id_.startswith("parse"), -(s.end - s.start)))
+    kept: list[Span] = []
+    for span in ordered:
+        if not any(overlaps(span, k) for k in kept):
+            kept.append(span)
+    return kept
+
+
+def _longest_first(found: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in sorted(found, key=lambda s: (-(s.end - s.start), -strength(s), s.start)):
+        if not any(overlaps(span, k) for k in kept):
+            kept.append(span)
+    return kept
+
+
+@Language.factory("gb_resolve", default_config={"models": "", "model_places": True})
+def make_resolver(nlp: Language, name: str, models: str, model_places: bool) -> Resolver:
+    return Resolver(nlp, models, model_places)

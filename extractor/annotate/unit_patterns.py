@@ -1,0 +1,134 @@
+"""Component ``gb_unit_patterns``: ILO units named by pattern (``models/patterns/units.jsonl``).
+
+Field offices ("Subregional Office for South Asia", "ILO Office in Jakarta",
+"ILO Country Office for Bangladesh", "Decent Work Technical Support Team for
+X", "the Cairo Subregional Office") and headquarters units ("X Department",
+"Bureau for X", "X Branch", "X Unit", "InFocus Programme on X"). Each match
+is classified (a government's department is a partner) and given a canonical
+name that is the same whichever way the paper writes it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from extractor.annotate import candidates
+from extractor.annotate.classify import classify_name
+from extractor.annotate.context import context_of
+from extractor.annotate.knowledge import canonical_text, load_knowledge
+from extractor.resources import models_dir
+
+TRAILING = {"and", "the", "of", "at", "-", ",", "for", "in"}
+LEADING = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "Its", "Their", "Both", "As"}
+PLACE_OFFICES = {"office-regional", "office-country", "office-ilo", "office-for-places", "dwt", "dwt-short"}
+
+
+class UnitPatterns:
+    def __init__(self, nlp: Language, patterns: str, models: str = "") -> None:
+        self.knowledge = load_knowledge(models or None)
+        self.matcher = Matcher(nlp.vocab)
+        path = Path(patterns) if Path(patterns).is_absolute() else (Path(models) if models else models_dir()) / patterns
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rule = json.loads(line)
+                self.matcher.add(rule["id"], [rule["pattern"]], greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = context_of(doc)
+        for match_id, start, end in self.matcher(doc):
+            rule = doc.vocab.strings[match_id]
+            span = _trim(doc[start:end])
+            if span is not None and rule in PLACE_OFFICES | {"hq-infocus"}:
+                span = self._end_at_place(span) if rule != "hq-infocus" else span
+            if span is None or len(span) < 2:
+                continue
+            named = self._name(rule, span)
+            if named is None:
+                continue
+            type_, canonical = named
+            acronym = _acronym_after(span)
+            if acronym and acronym in context.acronyms:
+                known = context.acronyms[acronym]
+                type_, canonical = known.type, known.canonical
+            candidates.add(doc, span, type_, canonical, f"pattern:{rule}")
+        return doc
+
+    def _end_at_place(self, span: Span) -> Span | None:
+        """Cut "Subregional Office for South Asia and the IFC" after the place it names."""
+        doc = span.doc
+        place_start = next((t.i + 1 for t in span if t.lower_ in ("for", "in", "-", "/")), None)
+        if place_start is None or place_start >= span.end:
+            return span
+        if doc[place_start].lower_ == "the":
+            place_start += 1
+        for end in range(span.end, place_start, -1):
+            words = doc[place_start:end].text
+            if doc[end - 1].text[:1].isupper() and self._is_place(words):
+                return doc[span.start:end]
+        end = place_start
+        while end < span.end and doc[end].text[:1].isupper():
+            end += 1
+        return doc[span.start:end] if end > place_start else None
+
+    def _is_place(self, words: str) -> bool:
+        parts = re.split(r",\s*|\s+and\s+(?:the\s+)?", words)
+        whole = self.knowledge.place_code(words) is not None
+        return whole or all(self.knowledge.place_code(p) is not None for p in parts if p)
+
+    def _name(self, rule: str, span: Span) -> tuple[str, str] | None:
+        text = span.text
+        if rule in PLACE_OFFICES:
+            return "UNIT", _office_canonical(text)
+        if rule == "office-city":
+            city = re.sub(r"^(?:ILO|the)\s+|\s+(?:(?:Sub)?[Rr]egional|Country)?\s*Office$", "", text)
+            if self.knowledge.place_code(city) is None:
+                return None
+            kind = re.search(r"(Subregional|Regional|Country)\s+Office$", text)
+            return "UNIT", f"{kind.group(1) if kind else 'ILO'} Office in {city}"
+        classified = classify_name(text, self.knowledge)
+        if classified is None or classified.type == "IGNORE":
+            return None
+        return classified.type, classified.canonical
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while end > start and doc[end - 1].text in TRAILING:
+        end -= 1
+    while start < end and (doc[start].text in LEADING or doc[start].text == "the"):
+        start += 1
+    return doc[start:end] if end > start else None
+
+
+def _acronym_after(span: Span) -> str:
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+        return doc[span.end + 1].text
+    return ""
+
+
+def _office_canonical(text: str) -> str:
+    """One name for an office however a paper writes it: 'Subregional Office for South Asia',
+    'ILO Office in Jakarta', 'ILO Country Office for Bangladesh'."""
+    text = canonical_text(text)
+    text = re.sub(r"^ILO\s+(?=(?:Sub-?)?[Rr]egional|Decent Work)", "", text)
+    text = re.sub(r"^Sub-regional", "Subregional", text)
+    text = re.sub(r"^(?:ILO\s+)?DWTs?\s*(?:for|in|-|/)\s*", "Decent Work Technical Support Team for ", text)
+    text = re.sub(r"^Decent Work Team\b", "Decent Work Technical Support Team", text)
+    if re.match(r"^(?:Country|Liaison|Area|Branch|Project) Office\b", text):
+        text = "ILO " + text
+    if text.startswith("Office for "):
+        text = "ILO " + text
+    return text
+
+
+@Language.factory("gb_unit_patterns", default_config={"patterns": "patterns/units.jsonl", "models": ""})
+def make_unit_patterns(nlp: Language, name: str, patterns: str, models: str) -> UnitPatterns:
+    return UnitPatterns(nlp, patterns, models)
