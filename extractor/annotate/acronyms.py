@@ -7,6 +7,8 @@ canonical value, even for organizations that no gazetteer knows.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,8 +28,8 @@ def acronyms(doc: Doc) -> Doc:
             continue
         long = doc.char_span(definition.long_start, definition.long_end, alignment_mode="expand")
         candidates.add(doc, long, known.type, known.canonical, f"acronym:definition:{known.rule}")
-    for token in doc:
-        known = context.acronyms.get(token.text)
-        if known is not None:
-            candidates.add(doc, doc[token.i:token.i + 1], known.type, known.canonical, f"acronym:use:{known.rule}")
+    for acronym, known in context.acronyms.items():
+        for match in re.finditer(rf"(?<![\w/\-]){re.escape(acronym)}(?![\w/]|-\w)", doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+            candidates.add(doc, span, known.type, known.canonical, f"acronym:use:{known.rule}")
     return doc

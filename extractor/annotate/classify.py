@@ -62,6 +62,12 @@ def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
     lower = [w.lower() for w in words]
     if len(lower) > 2 and lower[0] in EVENT_BEFORE_ON and lower[1] == "on":
         return "IGNORE", "heads:event"
+    if _names_a_place(words, knowledge):
+        return None  # "Russian Federation and China", "United Arab Emirates"
+    event = next((w for w, n in zip(lower, lower[1:], strict=False) if knowledge.heads.get(w) == "IGNORE"
+                  and n in OF_HEAD), None)
+    if event is not None:
+        return "IGNORE", f"heads:{event}-of"  # "European Year of …", "Plan of Action", "Forum on …"
     if GOVERNMENT.search(name):
         return "PARTNER", "heads:government"
     head = _head_word(lower, knowledge)
@@ -86,6 +92,17 @@ def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
     if type_ == "UNIT" and national:
         return "PARTNER", f"heads:{head}-national"
     return type_, f"heads:{head}"
+
+
+def _names_a_place(words: list[str], knowledge: Knowledge) -> bool:
+    """A country whose name has an organization's head word in it ("Russian Federation")."""
+    for size in range(min(5, len(words)), 1, -1):
+        for i in range(len(words) - size + 1):
+            phrase = words[i:i + size]
+            entry = knowledge.place_code(" ".join(phrase))
+            if entry is not None and any(w.lower() in knowledge.heads for w in phrase):
+                return True
+    return False
 
 
 def _head_word(lower: list[str], knowledge: Knowledge) -> str | None:

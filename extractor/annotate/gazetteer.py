@@ -66,8 +66,14 @@ class Gazetteer:
 
     def _same_capitals(self, key: str, span: Span) -> bool:
         words = self.form_docs[key]
-        return len(words) == len(span) and all(not w[:1].isupper() or t.text[:1].isupper()
-                                               for w, t in zip(words, span, strict=True))
+        if len(words) != len(span):
+            return False
+        for word, token in zip(words, span, strict=True):
+            if word[:1].isupper() and not token.text[:1].isupper():
+                return False
+            if len(token.text) > 1 and token.text.isupper() and not word.isupper():
+                return False  # "OSH" in LABADMIN/OSH is not the city of Osh
+        return True
 
     @staticmethod
     def _add(doc: Doc, span: Span, entry: Entry) -> None:

@@ -18,7 +18,9 @@ from extractor.annotate import candidates
 from extractor.annotate.classify import classify_name
 from extractor.annotate.knowledge import canonical_text, load_knowledge
 
-CONNECTORS = {"of", "for", "and", "on", "in", "at", "the", "de", "des", "du", "für", "&", "-"}
+CONNECTORS = {"of", "for", "and", "on", "in", "at", "the", "de", "des", "du", "für", "&", "-", "a", "an"}
+# a run of names stops at a list: "the ILO and the IFC", "Mexico, the Office"
+LIST_BREAKS = {("and", "the"), ("with", "the"), ("by", "the"), (",", "the"), (",", "and")}
 COMPANY_NOUNS = {"factory", "factories", "company", "companies", "group", "plant", "mill", "mills", "brand"}
 SENTENCE_START = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "Its", "Their", "Both", "As", "A",
                   "An", "This", "These", "Since", "Under", "During", "After", "Before", "Through", "According"}
@@ -49,7 +51,8 @@ def capitalised_runs(doc: Doc) -> list[Span]:
     start = None
     for token in doc:
         capital = token.text[:1].isupper() and token.is_alpha or token.text in ("’s", "'s") and start is not None
-        connector = token.lower_ in CONNECTORS and start is not None
+        following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        connector = token.lower_ in CONNECTORS and start is not None and (token.lower_, following) not in LIST_BREAKS
         if capital and start is None:
             start = token.i
         elif not (capital or connector) and start is not None:

@@ -61,6 +61,9 @@ def _looks_like_place(ent: Span, resolver: Resolver) -> bool:
         return False
     if ent.text in resolver.knowledge.nationalities or ent.text.isupper():
         return False
+    following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if following is not None and (following.text[:1].isupper() or following.text == "-"):
+        return False  # part of a longer name: "South-East Asian", "Rana Plaza building"
     return resolver.knowledge.lookup(ent.text) is None
 
 

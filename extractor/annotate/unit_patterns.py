@@ -77,9 +77,10 @@ class UnitPatterns:
         return doc[span.start:end] if end > place_start else None
 
     def _is_place(self, words: str) -> bool:
-        parts = re.split(r",\s*|\s+and\s+(?:the\s+)?", words)
+        parts = re.split(r",\s*|\s+and\s+", words)
         whole = self.knowledge.place_code(words) is not None
-        return whole or all(self.knowledge.place_code(p) is not None for p in parts if p)
+        # "Mexico and Cuba" is two places; "Beijing and the China Enterprise …" is a place and a new name
+        return whole or all(not p.startswith("the ") and self.knowledge.place_code(p) is not None for p in parts if p)
 
     def _name(self, rule: str, span: Span) -> tuple[str, str] | None:
         text = span.text
