@@ -7,8 +7,6 @@ canonical value, even for organizations that no gazetteer knows.
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,14 +20,15 @@ def acronyms(doc: Doc) -> Doc:
     context = context_of(doc)
     if not context.acronyms:
         return doc
-    for definition in find_definitions(doc.text):
+    for definition in find_definitions(doc.text) if "(" in doc.text else ():
         known = context.acronyms.get(definition.acronym)
         if known is None:
             continue
         long = doc.char_span(definition.long_start, definition.long_end, alignment_mode="expand")
         candidates.add(doc, long, known.type, known.canonical, f"acronym:definition:{known.rule}")
-    for acronym, known in context.acronyms.items():
-        for match in re.finditer(rf"(?<![\w/\-]){re.escape(acronym)}(?![\w/]|-\w)", doc.text):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
-            candidates.add(doc, span, known.type, known.canonical, f"acronym:use:{known.rule}")
+    pattern = context.acronym_pattern
+    for match in pattern.finditer(doc.text) if pattern is not None else ():
+        known = context.acronyms[match.group(0)]
+        span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+        candidates.add(doc, span, known.type, known.canonical, f"acronym:use:{known.rule}")
     return doc

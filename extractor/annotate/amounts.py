@@ -53,16 +53,17 @@ class Amounts:
 
     def _counts(self, doc: Doc, taken: list[tuple[int, int]]) -> None:
         last_noun: dict[int, str] = {}  # sentence start -> the noun of its latest count
+        bounds = candidates.sentence_bounds(doc)
         index = 0
         while index < len(doc):
-            token = doc[index]
+            doc[index]
             end = _number_end(doc, index)
             if end == index or any(index < e and s < end for s, e in taken) or _not_a_count(doc, index, end):
                 index = max(end, index + 1)
                 continue
             number = doc[index:end]
             noun_span, noun = _counted_noun(number)
-            sentence = token.sent.start if doc.has_annotation("SENT_START") else 0
+            sentence = candidates.sentence_of(bounds, index)[0]
             if not noun and _modifies_placeholder(number):  # "some 2,500 others"
                 noun = last_noun.get(sentence, "")
             if not noun:
@@ -79,8 +80,8 @@ def _number_end(doc: Doc, index: int) -> int:
     if not _is_number(token):
         return index
     end = index + 1
-    while end < len(doc) and (doc[end].lower_ in SCALE_WORDS or doc[end].text == "-" and end + 1 < len(doc)
-                              and doc[end + 1].lower_ in NUMBER_WORDS):
+    while end < len(doc) and (doc[end].lower_ in SCALE_WORDS or (doc[end].text == "-" and end + 1 < len(doc)
+                              and doc[end + 1].lower_ in NUMBER_WORDS)):
         end += 2 if doc[end].text == "-" else 1
     return end
 
@@ -114,7 +115,7 @@ def _counted_noun(number: Span) -> tuple[Span | None, str]:
     head = token.head
     if token.dep_ not in ("nummod", "quantmod", "compound", "amod") or head.i <= token.i:
         return None, ""
-    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in PLACEHOLDER_NOUNS:
+    if not head.tag_.startswith("NN") or head.lower_ in PLACEHOLDER_NOUNS:
         return None, ""
     compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i > token.i]
     first = compounds[0].i if compounds else head.i
@@ -131,8 +132,8 @@ def _subject_noun(number: Span) -> str:
     """The subject of the verb a bare number hangs from: "membership stands at 79" -> members."""
     token = number[-1]
     for ancestor in token.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+        if ancestor.tag_.startswith(("VB", "MD")):
+            subjects = [c for c in ancestor.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNS")]
             if subjects:
                 noun = subjects[0].lower_
                 return re.sub(r"ship$", "s", noun)

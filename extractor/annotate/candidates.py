@@ -8,6 +8,8 @@ IGNORE for names that are neither), ``kb_id_`` its normalised value and
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
 CANDIDATES = "gb_candidates"
@@ -36,3 +38,15 @@ def strength(span: Span) -> int:
 
 def overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indexes of each sentence, computed once (``Token.sent`` walks the doc every call)."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc))]
+    return [(sent.start, sent.end) for sent in doc.sents]
+
+
+def sentence_of(bounds: list[tuple[int, int]], index: int) -> tuple[int, int]:
+    position = bisect_right([start for start, _ in bounds], index) - 1
+    return bounds[max(position, 0)]

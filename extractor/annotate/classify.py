@@ -9,6 +9,7 @@ programmes, projects, instruments and events are neither.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -16,7 +17,8 @@ from extractor.annotate.knowledge import Knowledge, canonical_text
 
 OF_HEAD = {"of", "for", "on", "against"}
 EVENT_BEFORE_ON = {"forum", "conference", "dialogue", "seminar", "symposium", "workshop", "meeting", "summit"}
-ILO_OFFICE = re.compile(r"^(?:ILO\s+)?(?:(?:Sub-?)?[Rr]egional|Country|Liaison|Area|Branch)\s+Office\b|^ILO\b.*\bOffice\b")
+ILO_OFFICE = re.compile(
+    r"^(?:ILO\s+)?(?:(?:Sub-?)?[Rr]egional|Country|Liaison|Area|Branch)\s+Office\b|^ILO\b.*\bOffice\b")
 GOVERNMENT = re.compile(r"\b(?:Ministry|Ministries|Government|Federal|State Secretariat|Inspectorate)\b")
 
 
@@ -64,7 +66,7 @@ def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
         return "IGNORE", "heads:event"
     if _names_a_place(words, knowledge):
         return None  # "Russian Federation and China", "United Arab Emirates"
-    event = next((w for w, n in zip(lower, lower[1:], strict=False) if knowledge.heads.get(w) == "IGNORE"
+    event = next((w for w, n in itertools.pairwise(lower) if knowledge.heads.get(w) == "IGNORE"
                   and n in OF_HEAD), None)
     if event is not None:
         return "IGNORE", f"heads:{event}-of"  # "European Year of …", "Plan of Action", "Forum on …"
@@ -84,7 +86,9 @@ def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
             return "PARTNER", f"heads:{head}-of-government"
         return "UNIT", f"heads:{head}"
     if head == "committee":
-        return ("PARTNER", "heads:national-committee") if national or "National" in words else ("IGNORE", "heads:committee")
+        if national or "National" in words:
+            return "PARTNER", "heads:national-committee"
+        return "IGNORE", "heads:committee"
     if head == "team":
         return ("UNIT", "heads:team") if "Decent" in words else None
     if head in ("group", "board") and len(words) < 3:

@@ -4,6 +4,7 @@ the acronyms the paper defines, and its text (to check weak aliases such as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -21,6 +22,15 @@ class DocumentContext:
     folded_text: str = ""
     acronyms: dict[str, Classified] = field(default_factory=dict)  # acronym -> type and canonical
     long_forms: dict[str, str] = field(default_factory=dict)  # acronym -> its long form as defined
+    _pattern: re.Pattern[str] | None = None
+
+    @property
+    def acronym_pattern(self) -> re.Pattern[str] | None:
+        """One pattern for every acronym the paper defines, longest first."""
+        if self._pattern is None and self.acronyms:
+            alternatives = "|".join(re.escape(a) for a in sorted(self.acronyms, key=len, reverse=True))
+            self._pattern = re.compile(rf"(?<![\w/\-])(?:{alternatives})(?![\w/]|-\w)")
+        return self._pattern
 
     def mentions_name(self, name: str) -> bool:
         return f" {fold_name(name)} " in self.folded_text

@@ -36,9 +36,9 @@ class Definition:
 def find_definitions(text: str) -> list[Definition]:
     found: list[Definition] = []
     for match in LONG_THEN_ACRONYM.finditer(text):
-        long = _long_form_before(text, match.start(), match.group("acr"))
-        if long is not None:
-            start, end = long
+        bounds = _long_form_before(text, match.start(), match.group("acr"))
+        if bounds is not None:
+            start, end = bounds
             found.append(Definition(match.group("acr"), text[start:end], match.start("acr"), start, end))
     for match in ACRONYM_THEN_LONG.finditer(text):
         long = match.group("long").strip()
@@ -59,13 +59,12 @@ def _long_form_before(text: str, paren: int, acronym: str) -> tuple[int, int] | 
     while index >= 0:
         word = words[index][0]
         previous = words[index - 1][0] if index > 0 else ""
-        if word[:1].isupper() or word[:1].isdigit() and chunk:
+        if word[:1].isupper() or (word[:1].isdigit() and chunk):
             chunk.insert(0, words[index])
         elif word == "the" and previous.lower() in LIST_BOUNDARY:
             break  # "… and the International Finance Corporation (IFC)": a list, not one name
-        elif word in CONNECTORS and chunk and previous:
-            chunk.insert(0, words[index])
-        elif word == "," and chunk and previous[:1].isupper() and chunk[0][0][:1].isupper():
+        elif (word in CONNECTORS and chunk and previous) or (
+                word == "," and chunk and previous[:1].isupper() and chunk[0][0][:1].isupper()):
             chunk.insert(0, words[index])
         else:
             break

@@ -40,17 +40,19 @@ class Gazetteer:
             self.entries[key].append(entry)
             if entry.kind != "weak" and entry.type in ("UNIT", "PARTNER"):
                 self.strong_forms[entry.canonical].append(entry.form)
+        self.strings = nlp.vocab.strings
+        self.form_docs: dict[str, list[str]] = {}
         for matcher, forms, normalise in ((self.names, names, True), (self.acronyms, acronyms, False)):
-            for (key, form), doc in zip(forms.items(), nlp.tokenizer.pipe(forms.values()), strict=True):
+            for key, form in forms.items():
+                doc = nlp.make_doc(form)
                 matcher.add(key, [set_norms(doc) if normalise else doc])
-        self.form_docs = {key: [t.text for t in doc] for key, doc in
-                          zip(names, nlp.tokenizer.pipe(names.values()), strict=True)}
+                self.form_docs[key] = [t.text for t in doc]
 
     def __call__(self, doc: Doc) -> Doc:
         context = context_of(doc)
         for matcher in (self.names, self.acronyms):
             for match_id, start, end in matcher(doc):
-                key = self.knowledge_key(match_id)
+                key = self.strings[match_id]
                 span = doc[start:end]
                 if key.startswith("N:") and not self._same_capitals(key, span):
                     continue
@@ -60,9 +62,6 @@ class Gazetteer:
                         continue
                     self._add(doc, span, entry)
         return doc
-
-    def knowledge_key(self, match_id: int) -> str:
-        return self.names.vocab.strings[match_id]
 
     def _same_capitals(self, key: str, span: Span) -> bool:
         words = self.form_docs[key]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extractor.annotate.candidates import MENTIONS
+from extractor.annotate.candidates import MENTIONS, sentence_bounds, sentence_of
 from extractor.model import Segment
 
 
@@ -29,8 +29,10 @@ class Mention:
 
 def mentions_of(doc: Doc, segment: Segment) -> list[Mention]:
     found = []
-    for span in doc.spans[MENTIONS] if MENTIONS in doc.spans else []:
-        sentence = span.sent.text if doc.has_annotation("SENT_START") else ""
+    bounds = sentence_bounds(doc)
+    for span in doc.spans.get(MENTIONS, []):
+        start, end = sentence_of(bounds, span.start)
+        sentence = doc[start:max(end, span.end)].text
         found.append(Mention(
             seg_id=segment.seg_id, para=segment.para, item=segment.item, section=segment.section,
             page=segment.page_start, type=span.label_, text=span.text, norm=span.kb_id_,

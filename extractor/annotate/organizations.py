@@ -33,8 +33,8 @@ class Organizations:
     def __call__(self, doc: Doc) -> Doc:
         proposals: list[tuple[Span, str]] = [(ent, "ner:ORG") for ent in doc.ents if ent.label_ == "ORG"]
         proposals += [(chunk, "chunk") for chunk in capitalised_runs(doc)]
-        for span, source in proposals:
-            span = _strip(span)
+        for proposal, source in proposals:
+            span = _strip(proposal)
             if span is None:
                 continue
             classified = classify_name(span.text, self.knowledge)
@@ -50,7 +50,7 @@ def capitalised_runs(doc: Doc) -> list[Span]:
     runs: list[Span] = []
     start = None
     for token in doc:
-        capital = token.text[:1].isupper() and token.is_alpha or token.text in ("’s", "'s") and start is not None
+        capital = (token.text[:1].isupper() and token.is_alpha) or (token.text in ("’s", "'s") and start is not None)
         following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
         connector = token.lower_ in CONNECTORS and start is not None and (token.lower_, following) not in LIST_BREAKS
         if capital and start is None:
