@@ -59,8 +59,8 @@ def _trim(name: str) -> str:
 
 def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
     words = re.findall(r"[\w&]+", name)
-    if len(words) < 2 and not name.isupper():
-        return None
+    if (len(words) < 2 and not name.isupper()) or re.search(r"\d", name):
+        return None  # a head word alone, or "the Office for 2014"
     lower = [w.lower() for w in words]
     if len(lower) > 2 and lower[0] in EVENT_BEFORE_ON and lower[1] == "on":
         return "IGNORE", "heads:event"

@@ -94,7 +94,9 @@ def load_knowledge(root: str | None = None) -> Knowledge:
         for row in _rows(gazetteers / filename):
             knowledge.add(Entry(canonical_text(row["canonical"]), kind, row["form"], row["kind"], source=filename))
     for row in _rows(gazetteers / "ignore.csv"):
-        knowledge.add(Entry(row["form"], "IGNORE", row["form"], "name", source="ignore.csv"))
+        # "exact": only the phrase itself ("the Office"), not longer names that contain it
+        source = "ignore.csv:exact" if row["scope"] == "exact" else "ignore.csv"
+        knowledge.add(Entry(row["form"], "IGNORE", row["form"], "name", source=source))
     for row in _rows(gazetteers / "countries.csv"):
         knowledge.add(Entry(row["name"], "PLACE", row["name"], "country", row["code"], source="countries.csv"))
     for row in _rows(gazetteers / "regions.csv"):

@@ -32,7 +32,7 @@ class Organizations:
 
     def __call__(self, doc: Doc) -> Doc:
         proposals: list[tuple[Span, str]] = [(ent, "ner:ORG") for ent in doc.ents if ent.label_ == "ORG"]
-        proposals += [(chunk, "chunk") for chunk in capitalised_runs(doc)]
+        proposals += [(part, "chunk") for run in capitalised_runs(doc) for part in self._split_list(run)]
         for proposal, source in proposals:
             span = _strip(proposal)
             if span is None:
@@ -43,6 +43,18 @@ class Organizations:
             elif source.startswith("ner") and _before_company_noun(span):
                 candidates.add(doc, span, "PARTNER", canonical_text(span.text), "ner:ORG+company-noun")
         return doc
+
+
+    def _split_list(self, run: Span) -> list[Span]:
+        """"Chamber of Mines of Namibia and Acme Widgets" is two names; "Food and Agriculture Organization" one."""
+        for token in run:
+            if token.lower_ != "and" or token.i == run.start:
+                continue
+            left, right = run.doc[run.start:token.i], run.doc[token.i + 1:run.end]
+            complete = classify_name(left.text, self.knowledge) is not None
+            if complete and sum(1 for t in right if t.text[:1].isupper()) >= 2:
+                return [left, *self._split_list(right)]
+        return [run]
 
 
 def capitalised_runs(doc: Doc) -> list[Span]:
@@ -60,7 +72,15 @@ def capitalised_runs(doc: Doc) -> list[Span]:
             start = None
     if start is not None:
         runs.append(doc[start:len(doc)])
-    return [run for run in (_strip(r) for r in runs) if run is not None and len(run) >= 2]
+    return [run for run in (_strip(_without_location(r)) for r in runs) if run is not None and len(run) >= 2]
+
+
+def _without_location(run: Span) -> Span:
+    """ "Social Compliance Forum in Bangladesh": the name ends before "in" + a place."""
+    for token in run:
+        if token.lower_ in ("in", "at") and token.i > run.start and token.i + 1 < run.end:
+            return run.doc[run.start:token.i]
+    return run
 
 
 def _strip(span: Span) -> Span | None:

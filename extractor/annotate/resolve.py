@@ -72,9 +72,18 @@ def _organizations(found: list[Span]) -> list[Span]:
     weak = [c for c in found if strength(c) < 3]
     kept = _longest_first(strong)
     for span in sorted(weak, key=lambda s: (-strength(s), -(s.end - s.start), s.start)):
-        if not any(overlaps(span, k) for k in kept):
-            kept.append(span)
+        blocking = [k for k in kept if overlaps(span, k)]
+        if all(_generic_inside(k, span) for k in blocking):
+            kept = [k for k in kept if k not in blocking] + [span]
     return kept
+
+
+def _generic_inside(ignored: Span, span: Span) -> bool:
+    """A generic word ("the Office") gives way to a longer name that contains it
+    ("Office of the Chief Inspector of Factories"); a programme's name ("Better Work") does not."""
+    start = ignored.start + 1 if ignored[0].lower_ == "the" else ignored.start
+    inside = span.start <= start and ignored.end <= span.end and len(span) > ignored.end - start
+    return inside and ignored.label_ == "IGNORE" and ignored.id_.endswith(":exact")
 
 
 def _values(found: list[Span]) -> list[Span]:

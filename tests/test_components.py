@@ -1,0 +1,201 @@
+"""Each rule component on hand-built Docs, asserting exact spans, labels, norms and rules.
+
+The Docs carry hand-written tags, parses and entities where a component reads
+them, so that these tests do not depend on the statistical model.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractor.annotate.candidates import CANDIDATES, MENTIONS
+from extractor.annotate.context import build_context
+from extractor.annotate.knowledge import load_knowledge
+from extractor.annotate.pipeline import _register_components
+from extractor.resources import models_dir
+
+RULES = ["gb_normalize", "gb_gazetteer", "gb_acronyms", "gb_unit_patterns", "gb_organizations", "gb_dates",
+         "gb_amounts", "gb_resolve"]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    _register_components()
+    blank = spacy.blank("en")
+    for name in RULES:
+        config = {} if name in ("gb_normalize", "gb_acronyms") else {"models": str(models_dir())}
+        blank.add_pipe(name, config=config)
+    return blank
+
+
+def run(nlp: Language, doc: Doc, texts: list[str] | None = None) -> Doc:
+    doc._.gb_context = build_context(texts or [doc.text], load_knowledge())
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def found(doc: Doc, group: str = MENTIONS, label: str | None = None) -> list[tuple[str, str, str, str]]:
+    spans = doc.spans[group] if group in doc.spans else []
+    return sorted((s.text, s.label_, s.kb_id_, s.id_) for s in spans if label is None or s.label_ == label)
+
+
+def test_gazetteer_names_acronyms_and_places(nlp: Language) -> None:
+    doc = run(nlp, nlp.make_doc("The IOE and the International Organization of Employers met in Bogotá and Viet Nam."))
+    assert found(doc) == [
+        ("Bogotá", "PLACE", "CO", "gazetteer:cities.csv"),
+        ("IOE", "PARTNER", "International Organisation of Employers", "gazetteer:partners.csv"),
+        ("International Organization of Employers", "PARTNER", "International Organisation of Employers",
+         "gazetteer:partners.csv"),
+        ("Viet Nam", "PLACE", "VN", "gazetteer:countries.csv"),
+    ]
+
+
+def test_gazetteer_needs_the_capitals_of_a_name(nlp: Language) -> None:
+    doc = run(nlp, nlp.make_doc("They save the children of LABADMIN/OSH staff in Save the Children programmes."))
+    assert found(doc, label="PARTNER") == [("Save the Children", "PARTNER", "Save the Children", "gazetteer:partners.csv")]
+    assert found(doc, label="PLACE") == []  # "OSH" is not the city of Osh
+
+
+def test_weak_alias_needs_the_full_name_in_the_paper(nlp: Language) -> None:
+    text = "The Coordination Group met."
+    assert found(run(nlp, nlp.make_doc(text)), label="UNIT") == []
+    in_paper = ["Membership of the Coordination Group of the InFocus Initiative on CSR grew.", text]
+    assert found(run(nlp, nlp.make_doc(text), in_paper), label="UNIT") == [
+        ("Coordination Group", "UNIT", "InFocus Initiative on CSR Coordination Group", "gazetteer:units.csv")]
+
+
+def test_acronym_defined_in_the_paper_resolves_later_uses(nlp: Language) -> None:
+    paper = ["It met the Ghana Employers’ Association (GEA) in Accra.", "The GEA has since trained 40 members."]
+    first = run(nlp, nlp.make_doc(paper[0]), paper)
+    later = run(nlp, nlp.make_doc(paper[1]), paper)
+    assert found(first, label="PARTNER") == [
+        ("GEA", "PARTNER", "Ghana Employers' Association", "acronym:use:heads:association"),
+        ("Ghana Employers’ Association", "PARTNER", "Ghana Employers' Association",
+         "acronym:definition:heads:association"),
+    ]
+    assert found(later, label="PARTNER") == [
+        ("GEA", "PARTNER", "Ghana Employers' Association", "acronym:use:heads:association")]
+
+
+def test_acronym_before_its_long_form(nlp: Language) -> None:
+    paper = ["It worked with members of APINDO (the Indonesian Employers’ Association)."]
+    doc = run(nlp, nlp.make_doc(paper[0]), paper)
+    assert ("APINDO", "PARTNER", "APINDO", "acronym:use:gazetteer:partners.csv") in found(doc)
+
+
+@pytest.mark.parametrize(("text", "unit", "canonical", "rule"), [
+    ("The Subregional Office for South Asia and the IFC met.", "Subregional Office for South Asia",
+     "Subregional Office for South Asia", "pattern:office-regional"),
+    ("The ILO Subregional Office for the Andean Countries met.", "ILO Subregional Office for the Andean Countries",
+     "Subregional Office for the Andean Countries", "pattern:office-regional"),
+    ("Staff of the ILO Jakarta Office came.", "ILO Jakarta Office", "ILO Office in Jakarta", "pattern:office-city"),
+    ("It helped the Country Office for Bangladesh.", "Country Office for Bangladesh",
+     "ILO Country Office for Bangladesh", "pattern:office-country"),
+    ("The ILO Office in Beijing and the China Enterprise Confederation met.", "ILO Office in Beijing",
+     "ILO Office in Beijing", "pattern:office-ilo"),
+    ("The DWT for South Asia advised.", "DWT for South Asia", "Decent Work Technical Support Team for South Asia",
+     "pattern:dwt-short"),
+    ("The Green Jobs Programme Unit helped.", "Green Jobs Programme Unit", "Green Jobs Programme Unit",
+     "pattern:hq-unit"),
+])
+def test_unit_patterns(nlp: Language, text: str, unit: str, canonical: str, rule: str) -> None:
+    units = [m for m in found(run(nlp, nlp.make_doc(text)), label="UNIT")]
+    assert units == [(unit, "UNIT", canonical, rule)]
+
+
+def test_a_place_inside_a_unit_is_a_place_too(nlp: Language) -> None:
+    doc = run(nlp, nlp.make_doc("The Decent Work Technical Support Team for Eastern and Southern Africa met."))
+    assert found(doc) == [
+        ("Decent Work Technical Support Team for Eastern and Southern Africa", "UNIT",
+         "Decent Work Technical Support Team for Eastern and Southern Africa", "pattern:dwt"),
+        ("Eastern and Southern Africa", "PLACE", "", "gazetteer:regions.csv"),
+    ]
+
+
+def with_entities(nlp: Language, words: list[str], entities: list[tuple[int, int, str]]) -> Doc:
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in entities]
+    return doc
+
+
+def test_organizations_by_head_word_and_company_noun(nlp: Language) -> None:
+    words = ["A", "fire", "at", "the", "Zenor", "Knits", "factory", "alarmed", "the", "Chamber", "of", "Mines",
+             "of", "Namibia", "and", "Acme", "Widgets", "."]
+    doc = run(nlp, with_entities(nlp, words, [(4, 6, "ORG"), (15, 17, "ORG")]))
+    assert found(doc) == [
+        ("Chamber of Mines of Namibia", "PARTNER", "Chamber of Mines of Namibia", "chunk+heads:chamber"),
+        ("Namibia", "PLACE", "NA", "gazetteer:countries.csv"),
+        ("Zenor Knits", "PARTNER", "Zenor Knits", "ner:ORG+company-noun"),
+    ]  # the model's ORG "Acme Widgets" alone does not make a partner
+
+
+def test_programmes_events_and_the_ilo_itself_are_not_reported(nlp: Language) -> None:
+    text = ("The ILO, the Office and the Governing Body took part in the European Year of Equal Opportunities "
+            "for All-Towards a Just Society and in Better Work Jordan.")
+    doc = run(nlp, nlp.make_doc(text))
+    assert found(doc) == [("Jordan", "PLACE", "JO", "gazetteer:countries.csv")]
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("Held on 12–14 September 2007 in Lima.", [("12–14 September 2007", "2007-09-12/2007-09-14", "date-day-range")]),
+    ("The Development Plan for 2007–11 and the 2005–06 biennium.",
+     [("2005–06", "2005/2006", "date-year-range"), ("2007–11", "2007/2011", "date-year-range")]),
+    ("In 2007, from January–August 2013, and on 7 February 2007.",
+     [("2007", "2007", "date-year"), ("7 February 2007", "2007-02-07", "date-day"),
+      ("January–August 2013", "2013-01/2013-08", "date-month-range")]),
+    ("The ISO 26000 standard; Convention No. 1987; GB.298/MNE/2/1.", []),
+])
+def test_dates(nlp: Language, text: str, dates: list[tuple[str, str, str]]) -> None:
+    doc = run(nlp, nlp.make_doc(text))
+    assert [(t, n, r.removeprefix("pattern:")) for t, _, n, r in found(doc, label="DATE")] == sorted(dates)
+
+
+def parsed(nlp: Language, words: list[str], tags: list[str], heads: list[int], deps: list[str]) -> Doc:
+    doc = Doc(nlp.vocab, words=words, tags=tags, heads=heads, deps=deps)
+    return doc
+
+
+def test_count_with_its_noun_and_money(nlp: Language) -> None:
+    words = ["It", "organized", "six", "training", "activities", "for", "US$", "300,000", "."]
+    tags = ["PRP", "VBD", "CD", "NN", "NNS", "IN", "$", "CD", "."]
+    heads = [1, 1, 4, 4, 1, 1, 7, 5, 1]
+    deps = ["nsubj", "ROOT", "nummod", "compound", "dobj", "prep", "nmod", "pobj", "punct"]
+    doc = run(nlp, parsed(nlp, words, tags, heads, deps))
+    assert found(doc, label="AMOUNT") == [
+        ("US$ 300,000", "AMOUNT", "300000 USD", "pattern:money-symbol"),
+        ("six training activities", "AMOUNT", "6 training activities", "parse:count"),
+    ]
+
+
+def test_count_whose_noun_is_the_subject(nlp: Language) -> None:
+    words = ["Current", "membership", "stands", "at", "79", ",", "against", "paragraph", "21", "."]
+    tags = ["JJ", "NN", "VBZ", "IN", "CD", ",", "IN", "NN", "CD", "."]
+    heads = [1, 2, 2, 2, 3, 2, 2, 6, 7, 2]
+    deps = ["amod", "nsubj", "ROOT", "prep", "pobj", "punct", "prep", "pobj", "nummod", "punct"]
+    doc = run(nlp, parsed(nlp, words, tags, heads, deps))
+    assert found(doc, label="AMOUNT") == [("79", "AMOUNT", "79 members", "parse:count")]
+
+
+def test_count_takes_the_noun_of_the_count_before_it(nlp: Language) -> None:
+    words = ["It", "received", "171", "queries", ",", "compared", "with", "139", "in", "2012", "."]
+    tags = ["PRP", "VBD", "CD", "NNS", ",", "VBN", "IN", "CD", "IN", "CD", "."]
+    heads = [1, 1, 3, 1, 1, 1, 5, 6, 7, 8, 1]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "punct", "prep", "prep", "pobj", "prep", "pobj", "punct"]
+    doc = run(nlp, parsed(nlp, words, tags, heads, deps))
+    assert found(doc, label="AMOUNT") == [("139", "AMOUNT", "139 queries", "parse:count"),
+                                          ("171 queries", "AMOUNT", "171 queries", "parse:count")]
+    assert found(doc, label="DATE") == [("2012", "DATE", "2012", "pattern:date-year")]
+
+
+def test_candidates_keep_every_proposal_and_mentions_the_arbitrated_ones(nlp: Language) -> None:
+    doc = run(nlp, nlp.make_doc("The International Finance Corporation (IFC) met."))
+    assert len(doc.spans[CANDIDATES]) > len(doc.spans[MENTIONS])
+    assert found(doc) == [
+        ("IFC", "PARTNER", "International Finance Corporation", "acronym:use:gazetteer:partners.csv"),
+        ("International Finance Corporation", "PARTNER", "International Finance Corporation",
+         "acronym:definition:gazetteer:partners.csv"),
+    ]

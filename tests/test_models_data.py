@@ -1,0 +1,90 @@
+"""Every label, id and code in the data files under models/ is valid."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pycountry
+import pytest
+from thinc.api import Config
+
+from extractor.annotate.pipeline import COMPONENT_MODULES, _register_components
+from extractor.resources import models_dir
+
+MODELS = models_dir()
+CODES = {c.alpha_2 for c in pycountry.countries} | {"XK"}
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    with (MODELS / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("name", ["gazetteers/units.csv", "gazetteers/partners.csv"])
+def test_organization_gazetteers(name: str) -> None:
+    data = rows(name)
+    assert data
+    for row in data:
+        assert row["canonical"].strip() == row["canonical"] and row["canonical"], row
+        assert row["form"].strip() == row["form"] and row["form"], row
+        assert row["kind"] in ("acronym", "name", "weak"), row
+        assert "’" not in row["canonical"], "canonical values use straight apostrophes"
+    pairs = [(r["canonical"], r["form"]) for r in data]
+    assert len(pairs) == len(set(pairs))
+
+
+def test_an_acronym_means_one_thing_in_each_gazetteer() -> None:
+    for name in ("gazetteers/units.csv", "gazetteers/partners.csv"):
+        meaning: dict[str, str] = {}
+        for row in rows(name):
+            if row["kind"] == "acronym":
+                assert meaning.setdefault(row["form"], row["canonical"]) == row["canonical"], row
+
+
+@pytest.mark.parametrize("name", ["gazetteers/countries.csv", "gazetteers/cities.csv"])
+def test_place_codes_are_iso_3166(name: str) -> None:
+    for row in rows(name):
+        assert row["code"] in CODES, row
+
+
+def test_regions() -> None:
+    for row in rows("gazetteers/regions.csv"):
+        assert row["kind"] in ("region", "subnational"), row
+        assert (row["code"] == "") == (row["kind"] == "region"), row
+        assert row["code"] == "" or row["code"] in CODES, row
+
+
+def test_org_heads_and_ignore_list() -> None:
+    for row in rows("patterns/org_heads.csv"):
+        assert row["type"] in ("UNIT", "PARTNER", "IGNORE") and row["word"] == row["word"].lower(), row
+    assert all(row["form"] and row["reason"] for row in rows("gazetteers/ignore.csv"))
+
+
+@pytest.mark.parametrize(("name", "labels"), [("patterns/dates.jsonl", {"DATE"}), ("patterns/amounts.jsonl", {"AMOUNT"}),
+                                              ("patterns/units.jsonl", {"UNIT"})])
+def test_pattern_files(name: str, labels: set[str]) -> None:
+    lines = [json.loads(line) for line in (MODELS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    ids = [rule["id"] for rule in lines]
+    assert len(ids) == len(set(ids))
+    for rule in lines:
+        assert rule["label"] in labels
+        assert ("regex" in rule) != ("pattern" in rule)
+
+
+def test_pipeline_config_names_registered_components() -> None:
+    _register_components()
+    from spacy.language import Language
+
+    config = Config().from_disk(MODELS / "pipeline.cfg")
+    for component in config["pipeline"]["components"]:
+        assert Language.has_factory(component), component
+    assert len(COMPONENT_MODULES) == len(config["pipeline"]["components"])
+
+
+def test_lexicon_is_lower_case_compounds() -> None:
+    lines = (MODELS / "lexicon" / "hyphenated.txt").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        if line and not line.startswith("#"):
+            assert "-" in line and " " not in line, line
