@@ -51,7 +51,8 @@ EXTRA_COUNTRIES = {
     "GB": ["United Kingdom", "United Kingdom of Great Britain and Northern Ireland", "UK", "Great Britain", "Britain",
            "England", "Scotland", "Wales", "Northern Ireland"],
     "NL": ["Netherlands", "Holland"], "BN": ["Brunei Darussalam", "Brunei"], "FM": ["Micronesia (Federated States of)"],
-    "XK": ["Kosovo"], "VA": ["Holy See"], "BS": ["Bahamas"], "GM": ["Gambia"], "PH": ["Philippines"],
+    "XK": ["Kosovo"], "LK": ["Sri Lanka", "Ceylon"], "CD": ["Zaire"], "BJ": ["Dahomey"], "BF": ["Upper Volta"],
+    "ZW": ["Rhodesia"], "TH": ["Siam"], "KH": ["Kampuchea"], "VA": ["Holy See"], "BS": ["Bahamas"], "GM": ["Gambia"], "PH": ["Philippines"],
     "AE": ["United Arab Emirates", "UAE"], "SA": ["Saudi Arabia"], "CN": ["China", "People's Republic of China"],
     "BA": ["Bosnia and Herzegovina"], "KG": ["Kyrgyzstan"], "SK": ["Slovakia"], "LY": ["Libya"],
 }

@@ -67,7 +67,7 @@ class Amounts:
             if not noun and _modifies_placeholder(number):  # "some 2,500 others"
                 noun = last_noun.get(sentence, "")
             if not noun:
-                noun = _subject_noun(number) or last_noun.get(sentence, "")
+                noun = _antecedent(number) or _subject_noun(number) or last_noun.get(sentence, "")
             if noun:
                 last_noun[sentence] = noun
                 span = doc[index:noun_span.end] if noun_span is not None else number
@@ -121,6 +121,23 @@ def _counted_noun(number: Span) -> tuple[Span | None, str]:
     first = compounds[0].i if compounds else head.i
     words = [t.lower_ for t in number.doc[first:head.i + 1] if t.dep_ == "compound" or t.i == head.i]
     return number.doc[number.start:head.i + 1], " ".join(words)
+
+
+def _antecedent(number: Span) -> str:
+    """ "specialists …, of whom 30 are to be trained" -> specialists; "5 of the 12 agreements" -> agreements."""
+    doc = number.doc
+    if number.start >= 2 and doc[number.start - 1].lower_ in ("whom", "which") and doc[number.start - 2].lower_ == "of":
+        for token in reversed(doc[:number.start - 2]):
+            if token.tag_ == "NNS":
+                return token.lower_
+    following = doc[number.end:number.end + 5]
+    if len(following) >= 2 and following[0].lower_ == "of":
+        for token in following[1:]:
+            if token.tag_ == "NNS":
+                return token.lower_
+            if token.tag_ not in ("DT", "PRP$", "CD", "JJ", "NN"):
+                break
+    return ""
 
 
 def _modifies_placeholder(number: Span) -> bool:

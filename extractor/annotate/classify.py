@@ -39,6 +39,8 @@ def classify_name(name: str, knowledge: Knowledge, acronym: str = "") -> Classif
         return Classified(entry.type, entry.canonical, f"gazetteer:{entry.source}")
     if acronym:
         entry = knowledge.lookup(acronym)
+        if entry is not None and entry.type == "IGNORE":
+            return Classified("IGNORE", entry.canonical, f"gazetteer:{entry.source}")
         if entry is not None and entry.type in ("UNIT", "PARTNER") and entry.kind != "weak":
             return Classified(entry.type, entry.canonical, f"gazetteer:{entry.source}")
     kind = _by_head(name, knowledge)
@@ -82,7 +84,8 @@ def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
             return "PARTNER", "heads:office-of"
         return ("UNIT", "heads:ilo-office") if ILO_OFFICE.search(name) else ("PARTNER", "heads:office")
     if head in ("department", "bureau"):
-        if national or name.startswith("Bureau of "):
+        # the ILO's are "X Department" and "Bureau for X" (and in units.csv); "Department of Labour" is a government's
+        if national or name.startswith(("Bureau of ", "Department of ")):
             return "PARTNER", f"heads:{head}-of-government"
         return "UNIT", f"heads:{head}"
     if head == "committee":

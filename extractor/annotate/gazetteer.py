@@ -56,6 +56,8 @@ class Gazetteer:
                 span = doc[start:end]
                 if key.startswith("N:") and not self._same_capitals(key, span):
                     continue
+                if key.startswith("A:") and _hyphenated_name_follows(doc, end):
+                    continue  # "ITUC-Africa" is the ITUC's African organization, not the ITUC
                 for entry in self.entries[key]:
                     if entry.kind == "weak" and not any(context.mentions_name(f)
                                                         for f in self.strong_forms[entry.canonical]):
@@ -81,6 +83,11 @@ class Gazetteer:
             candidates.add(doc, span, "PLACE", entry.code, method)
         else:
             candidates.add(doc, span, entry.type, entry.canonical, f"gazetteer:{entry.source}")
+
+
+def _hyphenated_name_follows(doc: Doc, end: int) -> bool:
+    return (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+            and doc[end + 1].text[:1].isupper())
 
 
 @Language.factory("gb_gazetteer", default_config={"models": ""})

@@ -23,7 +23,11 @@ CONNECTORS = {"of", "for", "and", "on", "in", "at", "the", "de", "des", "du", "f
 LIST_BREAKS = {("and", "the"), ("with", "the"), ("by", "the"), (",", "the"), (",", "and")}
 COMPANY_NOUNS = {"factory", "factories", "company", "companies", "group", "plant", "mill", "mills", "brand"}
 SENTENCE_START = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "Its", "Their", "Both", "As", "A",
-                  "An", "This", "These", "Since", "Under", "During", "After", "Before", "Through", "According"}
+                  "An", "This", "These", "Since", "Under", "During", "After", "Before", "Through", "According",
+                  "Within", "Among", "Between", "Across", "Beyond", "Throughout", "Towards", "Into", "Upon", "Over",
+                  "Via", "Despite", "Including", "Following", "Together", "Like", "Unlike", "Outside", "Inside", "If",
+                  "When", "While", "Where", "Although", "Because", "Once", "Until", "Some", "Many", "All", "Each",
+                  "Several", "Other", "Most", "New", "Further", "Both", "Also", "Finally", "Lastly", "Moreover"}
 
 
 class Organizations:
@@ -33,6 +37,10 @@ class Organizations:
     def __call__(self, doc: Doc) -> Doc:
         proposals: list[tuple[Span, str]] = [(ent, "ner:ORG") for ent in doc.ents if ent.label_ == "ORG"]
         proposals += [(part, "chunk") for run in capitalised_runs(doc) for part in self._split_list(run)]
+        for span in self._hyphenated_acronyms(doc):
+            parent = self.knowledge.lookup(span[0].text)
+            if parent is not None and parent.type in ("UNIT", "PARTNER"):
+                candidates.add(doc, span, parent.type, canonical_text(span.text), f"rule:acronym-region:{parent.canonical}")
         for proposal, source in proposals:
             span = _strip(proposal)
             if span is None:
@@ -44,6 +52,16 @@ class Organizations:
                 candidates.add(doc, span, "PARTNER", canonical_text(span.text), "ner:ORG+company-noun")
         return doc
 
+
+    def _hyphenated_acronyms(self, doc: Doc) -> list[Span]:
+        """ "ITUC-Africa": a known body's acronym joined to a region names its regional body."""
+        found = []
+        for token in doc[:-2]:
+            nxt, last = doc[token.i + 1], doc[token.i + 2]
+            if (token.text.isupper() and nxt.text == "-" and not token.whitespace_ and not nxt.whitespace_
+                    and last.text[:1].isupper() and self.knowledge.lookup(token.text) is not None):
+                found.append(doc[token.i:token.i + 3])
+        return found
 
     def _split_list(self, run: Span) -> list[Span]:
         """"Chamber of Mines of Namibia and Acme Widgets" is two names; "Food and Agriculture Organization" one."""

@@ -46,6 +46,8 @@ class Resolver:
     def _places(self, doc: Doc, found: list[Span], organizations: list[Span]) -> list[Span]:
         model = [e for e in doc.ents if e.label_ in PLACE_LABELS]
         confirmed = [c for c in found if not c.id_.endswith(":ambiguous") or any(overlaps(c, e) for e in model)]
+        names = [o for o in organizations if o.label_ in ("UNIT", "PARTNER")]
+        confirmed = [c for c in confirmed if not _word_of_a_name(c, names)]
         kept = _longest_first(confirmed)
         if self.model_places:
             for ent in model:
@@ -53,6 +55,18 @@ class Resolver:
                     continue
                 kept.append(candidates.add(doc, ent, "PLACE", "", "ner:" + ent.label_) or ent)
         return kept
+
+
+def _word_of_a_name(place: Span, names: list[Span]) -> bool:
+    """A city's name used as a word of an organization's name ("Hind Mazdoor Sabha"), not as its place.
+    A place the name is of, in or for ("Chamber of Mines of Namibia", "Dhaka Chamber of Commerce") stays."""
+    if "cities.csv" not in place.id_:
+        return False
+    for name in names:
+        if name.start <= place.start and place.end <= name.end:
+            before = place.doc[place.start - 1].lower_ if place.start > name.start else ""
+            return place.start != name.start and before not in ("of", "in", "for", "at", "-", ",", "and")
+    return False
 
 
 def _looks_like_place(ent: Span, resolver: Resolver) -> bool:
@@ -73,9 +87,17 @@ def _organizations(found: list[Span]) -> list[Span]:
     kept = _longest_first(strong)
     for span in sorted(weak, key=lambda s: (-strength(s), -(s.end - s.start), s.start)):
         blocking = [k for k in kept if overlaps(span, k)]
-        if all(_generic_inside(k, span) for k in blocking):
+        if all(_generic_inside(k, span) or _head_before(k, span) for k in blocking):
             kept = [k for k in kept if k not in blocking] + [span]
     return kept
+
+
+def _head_before(known: Span, span: Span) -> bool:
+    """ "Fundación Telefónica": a body named after a known company or person, its head word first."""
+    inside = span.start < known.start and known.end <= span.end
+    head = span.id_.rsplit(":", 1)[-1]
+    listed = any(t.lower_ in ("and", "&", ",") for t in span)  # "the Centre and MULTI" is two names
+    return inside and not listed and known.label_ in ("UNIT", "PARTNER") and span[0].lower_ == head
 
 
 def _generic_inside(ignored: Span, span: Span) -> bool:

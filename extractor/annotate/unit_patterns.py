@@ -24,7 +24,7 @@ from extractor.annotate.context import context_of
 from extractor.annotate.knowledge import canonical_text, load_knowledge
 from extractor.resources import models_dir
 
-TRAILING = {"and", "the", "of", "at", "-", ",", "for", "in"}
+TRAILING = {"and", "the", "of", "at", "-", ",", "for", "in", "es", "de", "do", "da", "del", "el", "al"}
 LEADING = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "Its", "Their", "Both", "As"}
 PLACE_OFFICES = {"office-regional", "office-country", "office-ilo", "office-for-places", "dwt", "dwt-short"}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.layout.assemble import DASH_MARKER, PARA_NUMBER, assemble, clean
+from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, assemble, clean
 from extractor.layout.furniture import FILE_NAME, LIMITED_PRINT, PAGE_NUMBER, SYMBOL_AND_PAGE, SYMBOL_ONLY
 from extractor.layout.hyphenation import Vocabulary
 from extractor.model import Block, Layout, Line, RawDocument, Span
@@ -161,6 +161,8 @@ def _opens(line: Line, draft: list[Line], chunk: Chunk, width: int) -> bool:
     if PARA_NUMBER.match(text) or DASH_MARKER.match(text):
         return True
     previous = draft[-1]
+    if LETTER_MARKER.match(text) and previous.text.rstrip().endswith((":", ";", "; and", "; or", ".")):
+        return True  # "(a) …" set on its own line after "… the following:"
     if line is chunk.lines[0]:  # a new chunk after a blank line
         return not _continues(previous, line)
     short = len(previous.text.strip()) < 0.6 * width
@@ -189,7 +191,8 @@ def _split_headings(drafts: list[list[Line]]) -> list[list[Line]]:
 
 def _block(lines: list[Line], vocabulary: Vocabulary) -> Block:
     text, refs = assemble(lines, vocabulary)
-    heading = not PARA_NUMBER.match(text) and not DASH_MARKER.match(text) and _looks_like_heading(lines)
+    marked = PARA_NUMBER.match(text) or DASH_MARKER.match(text) or LETTER_MARKER.match(text)
+    heading = not marked and _looks_like_heading(lines)
     return Block(text=text, kind="heading" if heading else "body", page_start=lines[0].page,
                  page_end=lines[-1].page, refs=refs)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractor.annotate.normalise.numbers import format_number, parse_number
 
@@ -22,10 +23,21 @@ CURRENCIES = [
 
 
 def currency_code(text: str) -> str:
-    for pattern, code in sorted(CURRENCIES, key=lambda c: c[1] == "USD"):
+    code = re.match(r"([A-Z]{3})\s?\d", text)
+    if code:
+        return code.group(1) if code.group(1) in iso_currencies() else ""
+    for pattern, code_ in sorted(CURRENCIES, key=lambda c: c[1] == "USD"):
         if re.search(rf"(?:^|\s|\d)(?:{pattern})(?=$|\s|\d)", text) or re.search(pattern, text[:3]):
-            return code
+            return code_
     return ""
+
+
+@lru_cache(maxsize=1)
+def iso_currencies() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(currency.alpha_3 for currency in pycountry.currencies)
+
 
 
 def normalise_money(text: str) -> str:
