@@ -39,7 +39,7 @@ def run(nlp: Language, doc: Doc, texts: list[str] | None = None) -> Doc:
 
 
 def found(doc: Doc, group: str = MENTIONS, label: str | None = None) -> list[tuple[str, str, str, str]]:
-    spans = doc.spans[group] if group in doc.spans else []
+    spans = doc.spans.get(group, [])
     return sorted((s.text, s.label_, s.kb_id_, s.id_) for s in spans if label is None or s.label_ == label)
 
 
@@ -103,7 +103,7 @@ def test_acronym_before_its_long_form(nlp: Language) -> None:
      "pattern:hq-unit"),
 ])
 def test_unit_patterns(nlp: Language, text: str, unit: str, canonical: str, rule: str) -> None:
-    units = [m for m in found(run(nlp, nlp.make_doc(text)), label="UNIT")]
+    units = list(found(run(nlp, nlp.make_doc(text)), label="UNIT"))
     assert units == [(unit, "UNIT", canonical, rule)]
 
 

@@ -27,7 +27,7 @@ SENTENCE_START = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "
                   "Within", "Among", "Between", "Across", "Beyond", "Throughout", "Towards", "Into", "Upon", "Over",
                   "Via", "Despite", "Including", "Following", "Together", "Like", "Unlike", "Outside", "Inside", "If",
                   "When", "While", "Where", "Although", "Because", "Once", "Until", "Some", "Many", "All", "Each",
-                  "Several", "Other", "Most", "New", "Further", "Both", "Also", "Finally", "Lastly", "Moreover"}
+                  "Several", "Other", "Most", "New", "Further", "Also", "Finally", "Lastly", "Moreover"}
 
 
 class Organizations:
@@ -37,14 +37,16 @@ class Organizations:
     def __call__(self, doc: Doc) -> Doc:
         proposals: list[tuple[Span, str]] = [(ent, "ner:ORG") for ent in doc.ents if ent.label_ == "ORG"]
         proposals += [(part, "chunk") for run in capitalised_runs(doc) for part in self._split_list(run)]
-        for span in self._hyphenated_acronyms(doc):
-            parent = self.knowledge.lookup(span[0].text)
+        for regional in self._hyphenated_acronyms(doc):
+            parent = self.knowledge.lookup(regional[0].text)
             if parent is not None and parent.type in ("UNIT", "PARTNER"):
-                candidates.add(doc, span, parent.type, canonical_text(span.text), f"rule:acronym-region:{parent.canonical}")
+                rule = f"rule:acronym-region:{parent.canonical}"
+                candidates.add(doc, regional, parent.type, canonical_text(regional.text), rule)
         for proposal, source in proposals:
-            span = _strip(proposal)
-            if span is None:
+            stripped = _strip(proposal)
+            if stripped is None:
                 continue
+            span = stripped
             classified = classify_name(span.text, self.knowledge)
             if classified is not None:
                 candidates.add(doc, span, classified.type, classified.canonical, f"{source}+{classified.rule}")
