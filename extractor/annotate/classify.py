@@ -60,7 +60,7 @@ def _trim(name: str) -> str:
 
 
 def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
-    words = re.findall(r"[\w&]+", name)
+    words = re.findall(r"[\w&]+(?:['’]s\b)?", name)
     if (len(words) < 2 and not name.isupper()) or re.search(r"\d", name):
         return None  # a head word alone, or "the Office for 2014"
     lower = [w.lower() for w in words]
