@@ -8,11 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.annotate.pipeline import annotate_segments, load_pipeline
+from extractor.compare import compare
 from extractor.errors import InputError
+from extractor.overrides import load_overrides, template
 from extractor.pipeline import DocumentResult, process_file
 from extractor.read import EXTENSIONS, NEEDS_CONVERSION
 from extractor.read.doc import check_doc, convert_to_docx
 from extractor.read.sniff import sniff
+from extractor.report import write_comparison
 from extractor.tables import write_tables
 
 
@@ -73,7 +76,8 @@ def convert_all(sources: list[Source], workdir: Path) -> dict[Path, Path | Excep
 
 
 def run(inputs: list[Path], out: Path, pdf_engine: str = "pdfium",
-        on_result: Callable[[DocumentResult], None] | None = None) -> RunSummary:
+        on_result: Callable[[DocumentResult], None] | None = None, overrides: Path | None = None) -> RunSummary:
+    """Process the inputs into tables in ``out``; compare the papers when two or more form a series."""
     sources = discover(inputs)
     for source in sources:
         try:
@@ -90,5 +94,10 @@ def run(inputs: list[Path], out: Path, pdf_engine: str = "pdfium",
             summary.results.append(result)
             if on_result:
                 on_result(result)
-    summary.outputs = write_tables(out, summary.results)
+    template(out / "overrides.csv")
+    corrections = load_overrides(out / "overrides.csv") + load_overrides(overrides)
+    summary.outputs = write_tables(out, summary.results, corrections)
+    comparison = compare([out], overrides)
+    if comparison.series:
+        summary.outputs += write_comparison(out, comparison)
     return summary

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from extractor.overrides import Override, apply_overrides
 from extractor.pipeline import DocumentResult
 
 DOCUMENT_COLUMNS = [
@@ -30,7 +31,7 @@ SEGMENT_COLUMNS = [
 ]
 MENTION_COLUMNS = [
     "doc_id", "symbol", "session_date", "seg_id", "para", "item", "section", "page", "type", "text", "norm", "start",
-    "end", "sentence", "method", "score",
+    "end", "sentence", "method", "score", "correction",
 ]
 ACTIVITY_TYPES = {"units": "UNIT", "partners": "PARTNER", "places": "PLACE", "dates": "DATE", "amounts": "AMOUNT"}
 ACTIVITY_COLUMNS = ["doc_id", "symbol", "session_date", "seg_id", "para", "item", "section", *ACTIVITY_TYPES, "text"]
@@ -103,15 +104,16 @@ def mention_rows(result: DocumentResult) -> Iterable[dict[str, Any]]:
             "doc_id": result.doc_id, "symbol": result.meta.symbol, "session_date": result.meta.session_date,
             "seg_id": m.seg_id, "para": m.para, "item": m.item, "section": m.section, "page": m.page or "",
             "type": m.type, "text": m.text, "norm": m.norm, "start": m.start, "end": m.end,
-            "sentence": m.sentence, "method": m.method, "score": m.score,
+            "sentence": m.sentence, "method": m.method, "score": m.score, "correction": "",
         }
 
 
-def activity_rows(result: DocumentResult) -> Iterable[dict[str, Any]]:
+def activity_rows(result: DocumentResult, mentions: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
     """One row per paragraph and item, with the canonical values found in it."""
-    by_segment: dict[str, list] = {}
-    for m in result.mentions:
-        by_segment.setdefault(m.seg_id, []).append(m)
+    by_segment: dict[str, list[dict[str, Any]]] = {}
+    for m in mentions:
+        if m["doc_id"] == result.doc_id:
+            by_segment.setdefault(m["seg_id"], []).append(m)
     for seg in result.segments:
         if seg.kind not in ("paragraph", "item"):
             continue
@@ -121,21 +123,25 @@ def activity_rows(result: DocumentResult) -> Iterable[dict[str, Any]]:
             "seg_id": seg.seg_id, "para": seg.para, "item": seg.item, "section": seg.section, "text": seg.text,
         }
         for column, type_ in ACTIVITY_TYPES.items():
-            values = [_activity_value(m) for m in found if m.type == type_]
+            values = [_activity_value(m) for m in found if m["type"] == type_]
             row[column] = "; ".join(dict.fromkeys(v for v in values if v))
         yield row
 
 
-def _activity_value(mention: Any) -> str:
-    if mention.type == "PLACE":
-        return f"{mention.text} ({mention.norm})" if mention.norm else mention.text
-    return mention.norm or mention.text
+def _activity_value(mention: dict[str, Any]) -> str:
+    if mention["type"] == "PLACE":
+        return f"{mention['text']} ({mention['norm']})" if mention["norm"] else mention["text"]
+    return mention["norm"] or mention["text"]
 
 
-def write_tables(out: Path, results: list[DocumentResult]) -> list[Path]:
+def write_tables(out: Path, results: list[DocumentResult], overrides: list[Override] | None = None) -> list[Path]:
+    """documents, segments, mentions (corrections applied) and activities CSV files in ``out``."""
     paths = {name: out / f"{name}.csv" for name in ("documents", "segments", "mentions", "activities")}
+    segments = [row for r in results for row in segment_rows(r)]
+    mentions = apply_overrides([row for r in results for row in mention_rows(r)], overrides or [],
+                               [{k: str(v) for k, v in s.items()} for s in segments])
     write_csv(paths["documents"], DOCUMENT_COLUMNS, (document_row(r) for r in results))
-    write_csv(paths["segments"], SEGMENT_COLUMNS, (row for r in results for row in segment_rows(r)))
-    write_csv(paths["mentions"], MENTION_COLUMNS, (row for r in results for row in mention_rows(r)))
-    write_csv(paths["activities"], ACTIVITY_COLUMNS, (row for r in results for row in activity_rows(r)))
+    write_csv(paths["segments"], SEGMENT_COLUMNS, segments)
+    write_csv(paths["mentions"], MENTION_COLUMNS, mentions)
+    write_csv(paths["activities"], ACTIVITY_COLUMNS, (row for r in results for row in activity_rows(r, mentions)))
     return list(paths.values())

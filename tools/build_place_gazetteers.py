@@ -51,12 +51,14 @@ EXTRA_COUNTRIES = {
     "GB": ["United Kingdom", "United Kingdom of Great Britain and Northern Ireland", "UK", "Great Britain", "Britain",
            "England", "Scotland", "Wales", "Northern Ireland"],
     "NL": ["Netherlands", "Holland"], "BN": ["Brunei Darussalam", "Brunei"], "FM": ["Micronesia (Federated States of)"],
-    "XK": ["Kosovo"], "LK": ["Sri Lanka", "Ceylon"], "BJ": ["Dahomey"], "BF": ["Upper Volta"],
-    "ZW": ["Rhodesia"], "TH": ["Siam"], "KH": ["Kampuchea"], "VA": ["Holy See"], "BS": ["Bahamas"],
+    "XK": ["Kosovo"], "VA": ["Holy See"], "BS": ["Bahamas"],
     "GM": ["Gambia"], "PH": ["Philippines"],
     "AE": ["United Arab Emirates", "UAE"], "SA": ["Saudi Arabia"], "CN": ["China", "People's Republic of China"],
     "BA": ["Bosnia and Herzegovina"], "KG": ["Kyrgyzstan"], "SK": ["Slovakia"], "LY": ["Libya"],
 }
+# Former names, found in older papers and in organizations' names ("Employers' Federation of Ceylon")
+HISTORIC = {"LK": ["Ceylon"], "BJ": ["Dahomey"], "BF": ["Upper Volta"], "ZW": ["Rhodesia"], "TH": ["Siam"],
+            "KH": ["Kampuchea"]}
 COUNTRY_FIELDS = ("name", "common_name", "official_name")
 
 
@@ -76,19 +78,28 @@ def common_words() -> set[str]:
 
 
 def countries() -> list[dict[str, str]]:
+    """Every name of every country, with its code and one canonical (UN short) name per code."""
+    canonical: dict[str, str] = {}
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        canonical[country.alpha_2] = name if "," not in name else country.name
+    for code, names in EXTRA_COUNTRIES.items():
+        canonical[code] = names[0]
     rows: dict[str, dict[str, str]] = {}
     for country in pycountry.countries:
         for field in COUNTRY_FIELDS:
             name = getattr(country, field, None)
             if name and "," not in name:
                 rows.setdefault(name, {"name": name, "code": country.alpha_2})
-    for code, names in EXTRA_COUNTRIES.items():
+    for code, names in [*EXTRA_COUNTRIES.items(), *HISTORIC.items()]:
         for name in names:
             rows[name] = {"name": name, "code": code}
     for row in list(rows.values()):
         folded = fold(row["name"])
         if folded != row["name"]:
             rows.setdefault(folded, {"name": folded, "code": row["code"]})
+    for row in rows.values():
+        row["canonical"] = canonical.get(row["code"], row["name"])
     return sorted(rows.values(), key=lambda r: (r["code"], r["name"]))
 
 

@@ -19,7 +19,8 @@ OF_HEAD = {"of", "for", "on", "against"}
 EVENT_BEFORE_ON = {"forum", "conference", "dialogue", "seminar", "symposium", "workshop", "meeting", "summit"}
 ILO_OFFICE = re.compile(
     r"^(?:ILO\s+)?(?:(?:Sub-?)?[Rr]egional|Country|Liaison|Area|Branch)\s+Office\b|^ILO\b.*\bOffice\b")
-GOVERNMENT = re.compile(r"\b(?:Ministry|Ministries|Government|Federal|State Secretariat|Inspectorate)\b")
+GOVERNMENT = re.compile(r"\b(?:Ministry|Ministries|Federal|State Secretariat|Inspectorate)\b")
+STATE = re.compile(r"^(?:the\s+)?Governments?\b")  # "the Government of Bangladesh" is the country acting
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +65,10 @@ def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
     if (len(words) < 2 and not name.isupper()) or re.search(r"\d", name):
         return None  # a head word alone, or "the Office for 2014"
     lower = [w.lower() for w in words]
-    if len(lower) > 2 and lower[0] in EVENT_BEFORE_ON and lower[1] == "on":
-        return "IGNORE", "heads:event"
+    if any(w in EVENT_BEFORE_ON and n == "on" for w, n in zip(lower, lower[1:], strict=False)):
+        return "IGNORE", "heads:event"  # "Global Forum on Responsible Business Conduct"
+    if STATE.match(name):
+        return "IGNORE", "heads:government-of"
     if _names_a_place(words, knowledge):
         return None  # "Russian Federation and China", "United Arab Emirates"
     event = next((w for w, n in itertools.pairwise(lower) if knowledge.heads.get(w) == "IGNORE"

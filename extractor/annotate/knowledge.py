@@ -98,9 +98,9 @@ def load_knowledge(root: str | None = None) -> Knowledge:
         source = "ignore.csv:exact" if row["scope"] == "exact" else "ignore.csv"
         knowledge.add(Entry(row["form"], "IGNORE", row["form"], "name", source=source))
     for row in _rows(gazetteers / "countries.csv"):
-        knowledge.add(Entry(row["name"], "PLACE", row["name"], "country", row["code"], source="countries.csv"))
+        knowledge.add(Entry(row["canonical"], "PLACE", row["name"], "country", row["code"], source="countries.csv"))
     for row in _rows(gazetteers / "regions.csv"):
-        knowledge.add(Entry(row["name"], "PLACE", row["name"], row["kind"], row["code"], source="regions.csv"))
+        knowledge.add(Entry(row["canonical"], "PLACE", row["name"], row["kind"], row["code"], source="regions.csv"))
     for row in _rows(gazetteers / "cities.csv"):
         knowledge.add(Entry(row["name"], "PLACE", row["name"], "city", row["code"], row["ambiguous"] == "1",
                             source="cities.csv"))

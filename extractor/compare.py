@@ -1,0 +1,240 @@
+"""Successive updates side by side: series of papers, what changed between them, numbers that recur.
+
+A series is the papers of one body and subject, ordered by session date. The
+body is the committee before November 2011 and the section's segment since
+(``models/series.csv``: the MNE Subcommittee's updates go on as papers of the
+Policy Development Section's Multinational Enterprises Segment). Within a
+body, papers on the same subject are those whose texts and organizations
+resemble each other's. Renders of one paper (its PDF, DOC and text) count once.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractor.annotate.knowledge import Knowledge, load_knowledge
+from extractor.numbers_series import recurring_values
+from extractor.overrides import Override, apply_overrides, load_overrides
+from extractor.resources import models_dir
+
+ENTITY_TYPES = ("UNIT", "PARTNER", "PLACE")
+FORMAT_PREFERENCE = ["docx", "doc", "pdf", "rtf", "odt", "html", "text"]
+STOPWORDS = set("""the and for with that this from have has had been were was are will would which their its into also
+other such these those than they them there more most some such under over about after before between during
+while where when what who whom whose shall should could may might must being not only each both any all one two
+within through including included include first second third new its our your paper office""".split())
+SIMILAR = 0.2  # papers of one body whose subject similarity reaches this are one series
+
+
+@dataclass(slots=True)
+class Paper:
+    symbol: str
+    session_date: str
+    date: str
+    title: str
+    body: str
+    doc_id: str
+    mentions: list[dict[str, str]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        return self.session_date or self.date or "9999", self.date, self.symbol
+
+
+@dataclass(slots=True)
+class Series:
+    name: str
+    papers: list[Paper]
+
+
+@dataclass(slots=True)
+class Comparison:
+    series: list[Series]
+    changes: list[dict[str, str]]
+    matrix: list[dict[str, object]]
+    values: list[dict[str, object]]
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [{k: (v or "").removeprefix("'") if k in ("text", "sentence") else (v or "")
+                 for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def load_papers(runs: list[Path], extra_overrides: Path | None = None) -> list[Paper]:
+    """One Paper per symbol from run folders (documents, mentions and segments CSV), corrections applied."""
+    bodies = _bodies()
+    overrides: list[Override] = load_overrides(extra_overrides)
+    documents, mentions, segments = [], [], []
+    for run in runs:
+        documents += read_csv(run / "documents.csv")
+        segments += read_csv(run / "segments.csv")
+        found = read_csv(run / "mentions.csv")
+        mentions += apply_overrides(found, overrides + load_overrides(run / "overrides.csv"), segments)
+    chosen = _one_render_per_symbol(documents, mentions)
+    papers = []
+    for doc in chosen:
+        paper = Paper(doc["symbol"], doc["session_date"], doc["date"], doc["title"], _body(doc, bodies), doc["doc_id"])
+        paper.mentions = [m for m in mentions if m["doc_id"] == doc["doc_id"]]
+        paper.texts = [s["text"] for s in segments if s["doc_id"] == doc["doc_id"] and s["kind"] in ("paragraph", "item")]
+        papers.append(paper)
+    return papers
+
+
+def _bodies() -> dict[str, str]:
+    with (models_dir() / "series.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["name"].lower(): row["body"] for row in csv.DictReader(handle)}
+
+
+def _body(doc: dict[str, str], bodies: dict[str, str]) -> str:
+    for field_name in ("segment", "committee", "committee_code", "section"):
+        value = doc.get(field_name, "").strip().lower()
+        if value and value in bodies:
+            return bodies[value]
+    return doc.get("committee_code") or doc.get("committee") or doc.get("section") or "?"
+
+
+def _one_render_per_symbol(documents: list[dict[str, str]], mentions: list[dict[str, str]]) -> list[dict[str, str]]:
+    counts = Counter(m["doc_id"] for m in mentions)
+    best: dict[str, dict[str, str]] = {}
+    for doc in documents:
+        if not doc.get("symbol") or doc.get("status") not in ("ok", "flagged"):
+            continue
+        rank = (int(doc.get("paragraphs") or 0), counts[doc["doc_id"]], bool(doc.get("session_date")),
+                -_format_rank(doc.get("format", "")))
+        current = best.get(doc["symbol"])
+        if current is None or rank > current["_rank"]:  # type: ignore[operator]
+            best[doc["symbol"]] = {**doc, "_rank": rank}  # type: ignore[dict-item]
+    return list(best.values())
+
+
+def _format_rank(fmt: str) -> int:
+    return FORMAT_PREFERENCE.index(fmt) if fmt in FORMAT_PREFERENCE else len(FORMAT_PREFERENCE)
+
+
+def group_series(papers: list[Paper], threshold: float = SIMILAR) -> list[Series]:
+    """Series: papers of one body linked by subject similarity, each ordered by session date."""
+    series: list[Series] = []
+    by_body: dict[str, list[Paper]] = {}
+    for paper in papers:
+        by_body.setdefault(paper.body, []).append(paper)
+    for body, members in sorted(by_body.items()):
+        vectors = {p.symbol: _vector(p) for p in members}
+        groups: list[list[Paper]] = []
+        for paper in sorted(members, key=lambda p: p.sort_key):
+            linked = [g for g in groups if any(subject_similarity(paper, other, vectors) >= threshold for other in g)]
+            merged = [paper] + [p for g in linked for p in g]
+            groups = [g for g in groups if g not in linked] + [merged]
+        for group in groups:
+            ordered = sorted(group, key=lambda p: p.sort_key)
+            series.append(Series(f"{body}: {ordered[0].title or ordered[0].symbol}", ordered))
+    return sorted(series, key=lambda s: s.name)
+
+
+def subject_similarity(a: Paper, b: Paper, vectors: dict[str, Counter[str]]) -> float:
+    """Half how alike the words are (cosine), half how alike the units and partners are (Jaccard)."""
+    words = _cosine(vectors[a.symbol], vectors[b.symbol])
+    orgs_a = {m["norm"] for m in a.mentions if m["type"] in ("UNIT", "PARTNER")}
+    orgs_b = {m["norm"] for m in b.mentions if m["type"] in ("UNIT", "PARTNER")}
+    orgs = len(orgs_a & orgs_b) / len(orgs_a | orgs_b) if orgs_a | orgs_b else 0.0
+    return 0.5 * words + 0.5 * orgs
+
+
+def _vector(paper: Paper) -> Counter[str]:
+    words = re.findall(r"[a-z]{4,}", " ".join(paper.texts + [paper.title]).lower())
+    return Counter(w for w in words if w not in STOPWORDS)
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(a[w] * b[w] for w in a.keys() & b.keys())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def entity_name(mention: dict[str, str], knowledge: Knowledge) -> str:
+    """The canonical value compared across papers: the norm for units and partners, a place's one name."""
+    if mention["type"] != "PLACE":
+        return mention["norm"] or mention["text"]
+    entry = knowledge.place_code(mention["text"])
+    if entry is not None:
+        return entry.canonical
+    return re.sub(r"^the\s+", "", mention["text"].strip())
+
+
+def _entities(paper: Paper, type_: str, knowledge: Knowledge) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for mention in paper.mentions:
+        if mention["type"] == type_:
+            paras = found.setdefault(entity_name(mention, knowledge), [])
+            para = mention["para"] or "other"
+            if para not in paras:
+                paras.append(para)
+    return found
+
+
+def changes(series: Series, knowledge: Knowledge) -> list[dict[str, str]]:
+    """For each pair of consecutive papers: new, dropped, continuing and returning entities."""
+    rows = []
+    for index in range(1, len(series.papers)):
+        before, after = series.papers[index - 1], series.papers[index]
+        for type_ in ENTITY_TYPES:
+            old, new = _entities(before, type_, knowledge), _entities(after, type_, knowledge)
+            earlier = {e for p in series.papers[:index - 1] for e in _entities(p, type_, knowledge)}
+            for entity in sorted(old.keys() | new.keys(), key=str.lower):
+                if entity in old and entity in new:
+                    status = "continuing"
+                elif entity in new:
+                    status = "returning" if entity in earlier else "new"
+                else:
+                    status = "dropped"
+                rows.append({
+                    "series": series.name, "type": type_, "entity": entity, "status": status,
+                    "from_symbol": before.symbol, "to_symbol": after.symbol,
+                    "from_date": before.session_date, "to_date": after.session_date,
+                    "from_paras": ", ".join(_sorted_paras(old.get(entity, []))),
+                    "to_paras": ", ".join(_sorted_paras(new.get(entity, []))),
+                })
+    return rows
+
+
+def _sorted_paras(paras: list[str]) -> list[str]:
+    return sorted(paras, key=lambda p: (not p.isdigit(), int(p) if p.isdigit() else 0, p))
+
+
+def matrix(series: Series, knowledge: Knowledge) -> list[dict[str, object]]:
+    rows: dict[tuple[str, str], dict[str, object]] = {}
+    for paper in series.papers:
+        for mention in paper.mentions:
+            if mention["type"] not in ENTITY_TYPES:
+                continue
+            key = (mention["type"], entity_name(mention, knowledge))
+            row = rows.setdefault(key, {"series": series.name, "type": key[0], "entity": key[1]})
+            row[f"{paper.symbol} mentions"] = int(row.get(f"{paper.symbol} mentions", 0)) + 1  # type: ignore[call-overload]
+            paras = row.setdefault(f"_{paper.symbol}", set())
+            paras.add(mention["para"] or "other")  # type: ignore[union-attr]
+    out = []
+    for (type_, entity), row in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1].lower())):
+        for paper in series.papers:
+            row.setdefault(f"{paper.symbol} mentions", 0)
+            row[f"{paper.symbol} paragraphs"] = len(row.pop(f"_{paper.symbol}", set()))  # type: ignore[arg-type]
+        out.append(row)
+    return out
+
+
+def compare(runs: list[Path], overrides: Path | None = None, threshold: float = SIMILAR) -> Comparison:
+    knowledge = load_knowledge()
+    series = [s for s in group_series(load_papers(runs, overrides), threshold) if len(s.papers) >= 2]
+    result = Comparison(series=series, changes=[], matrix=[], values=[])
+    for one in series:
+        result.changes += changes(one, knowledge)
+        result.matrix += matrix(one, knowledge)
+        result.values += recurring_values(one)
+    return result
