@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extractor.annotate.knowledge import Knowledge, load_knowledge
 from extractor.numbers_series import recurring_values
@@ -24,10 +25,14 @@ from extractor.resources import models_dir
 
 ENTITY_TYPES = ("UNIT", "PARTNER", "PLACE")
 FORMAT_PREFERENCE = ["docx", "doc", "pdf", "rtf", "odt", "html", "text"]
-STOPWORDS = set("""the and for with that this from have has had been were was are will would which their its into also
-other such these those than they them there more most some such under over about after before between during
-while where when what who whom whose shall should could may might must being not only each both any all one two
-within through including included include first second third new its our your paper office""".split())
+STOPWORDS = {
+    "the", "and", "for", "with", "that", "this", "from", "have", "has", "had", "been", "were", "was", "are", "will",
+    "would", "which", "their", "its", "into", "also", "other", "such", "these", "those", "than", "they", "them",
+    "there", "more", "most", "some", "under", "over", "about", "after", "before", "between", "during", "while",
+    "where", "when", "what", "who", "whom", "whose", "shall", "should", "could", "may", "might", "must", "being",
+    "not", "only", "each", "both", "any", "all", "one", "two", "within", "through", "including", "included",
+    "include", "first", "second", "third", "new", "our", "your", "paper", "office",
+}
 SIMILAR = 0.2  # papers of one body whose subject similarity reaches this are one series
 
 
@@ -57,8 +62,8 @@ class Series:
 class Comparison:
     series: list[Series]
     changes: list[dict[str, str]]
-    matrix: list[dict[str, object]]
-    values: list[dict[str, object]]
+    matrix: list[dict[str, Any]]
+    values: list[dict[str, Any]]
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -84,7 +89,8 @@ def load_papers(runs: list[Path], extra_overrides: Path | None = None) -> list[P
     for doc in chosen:
         paper = Paper(doc["symbol"], doc["session_date"], doc["date"], doc["title"], _body(doc, bodies), doc["doc_id"])
         paper.mentions = [m for m in mentions if m["doc_id"] == doc["doc_id"]]
-        paper.texts = [s["text"] for s in segments if s["doc_id"] == doc["doc_id"] and s["kind"] in ("paragraph", "item")]
+        paper.texts = [s["text"] for s in segments
+                       if s["doc_id"] == doc["doc_id"] and s["kind"] in ("paragraph", "item")]
         papers.append(paper)
     return papers
 
@@ -149,7 +155,7 @@ def subject_similarity(a: Paper, b: Paper, vectors: dict[str, Counter[str]]) -> 
 
 
 def _vector(paper: Paper) -> Counter[str]:
-    words = re.findall(r"[a-z]{4,}", " ".join(paper.texts + [paper.title]).lower())
+    words = re.findall(r"[a-z]{4,}", " ".join([*paper.texts, paper.title]).lower())
     return Counter(w for w in words if w not in STOPWORDS)
 
 
@@ -209,24 +215,24 @@ def _sorted_paras(paras: list[str]) -> list[str]:
     return sorted(paras, key=lambda p: (not p.isdigit(), int(p) if p.isdigit() else 0, p))
 
 
-def matrix(series: Series, knowledge: Knowledge) -> list[dict[str, object]]:
-    rows: dict[tuple[str, str], dict[str, object]] = {}
+def matrix(series: Series, knowledge: Knowledge) -> list[dict[str, Any]]:
+    """Entity x paper: how many mentions, in how many paragraphs."""
+    mentions: dict[tuple[str, str], Counter[str]] = {}
+    paragraphs: dict[tuple[str, str], dict[str, set[str]]] = {}
     for paper in series.papers:
         for mention in paper.mentions:
-            if mention["type"] not in ENTITY_TYPES:
-                continue
-            key = (mention["type"], entity_name(mention, knowledge))
-            row = rows.setdefault(key, {"series": series.name, "type": key[0], "entity": key[1]})
-            row[f"{paper.symbol} mentions"] = int(row.get(f"{paper.symbol} mentions", 0)) + 1  # type: ignore[call-overload]
-            paras = row.setdefault(f"_{paper.symbol}", set())
-            paras.add(mention["para"] or "other")  # type: ignore[union-attr]
-    out = []
-    for (type_, entity), row in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1].lower())):
+            if mention["type"] in ENTITY_TYPES:
+                key = (mention["type"], entity_name(mention, knowledge))
+                mentions.setdefault(key, Counter())[paper.symbol] += 1
+                paragraphs.setdefault(key, {}).setdefault(paper.symbol, set()).add(mention["para"] or "other")
+    rows = []
+    for key in sorted(mentions, key=lambda k: (k[0], k[1].lower())):
+        row: dict[str, Any] = {"series": series.name, "type": key[0], "entity": key[1]}
         for paper in series.papers:
-            row.setdefault(f"{paper.symbol} mentions", 0)
-            row[f"{paper.symbol} paragraphs"] = len(row.pop(f"_{paper.symbol}", set()))  # type: ignore[arg-type]
-        out.append(row)
-    return out
+            row[f"{paper.symbol} mentions"] = mentions[key][paper.symbol]
+            row[f"{paper.symbol} paragraphs"] = len(paragraphs[key].get(paper.symbol, set()))
+        rows.append(row)
+    return rows
 
 
 def compare(runs: list[Path], overrides: Path | None = None, threshold: float = SIMILAR) -> Comparison:

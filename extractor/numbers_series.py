@@ -10,7 +10,7 @@ A measure recurs when two or more papers of a series report it.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from extractor.compare import Paper, Series
@@ -43,7 +43,7 @@ def _subject(mention: dict[str, str], paper: Paper) -> str:
     return in_heading[0]["norm"] if in_heading else ""
 
 
-def measures(paper: Paper) -> list[dict[str, object]]:
+def measures(paper: Paper) -> list[dict[str, Any]]:
     rows = []
     for mention in paper.mentions:
         if mention["type"] != "AMOUNT" or not mention["para"]:
@@ -65,10 +65,10 @@ def _number(value: float) -> int | float:
     return int(value) if value == int(value) else value
 
 
-def recurring_values(series: Series) -> list[dict[str, object]]:
+def recurring_values(series: Series) -> list[dict[str, Any]]:
     """The values of every measure that two or more papers of the series report, paper by paper."""
     per_paper = [measures(paper) for paper in series.papers]
-    papers_with = {}
+    papers_with: dict[str, int] = {}
     for rows in per_paper:
         for measure in {str(r["measure"]) for r in rows}:
             papers_with[measure] = papers_with.get(measure, 0) + 1

@@ -93,7 +93,7 @@ def _override(row: dict[str, str], path: Path, line: int) -> Override:
             raise OverrideError(f"{path}:{line}: {field} must be one of {', '.join(TYPES)}")
     if not clean["symbol"] or not clean["text"] or not (clean["type"] or clean["new_type"]):
         raise OverrideError(f"{path}:{line}: symbol, text and type are required")
-    return Override(**clean, line=line)  # type: ignore[arg-type]
+    return Override(**clean, line=line)
 
 
 def apply_overrides(mentions: list[dict[str, str]], overrides: list[Override],
@@ -137,7 +137,7 @@ def _added(override: Override, type_: str, mentions: list[dict[str, str]],
            segments: list[dict[str, str]]) -> dict[str, str]:
     """A mention an analyst added, placed in its paragraph's text where it can be found there."""
     doc = next((m for m in mentions if fold_symbol(m["symbol"]) == override.key[0]), {})
-    row = {key: "" for key in doc} | {
+    row = dict.fromkeys(doc, "") | {
         "doc_id": doc.get("doc_id", ""), "symbol": override.symbol, "session_date": doc.get("session_date", ""),
         "para": para_key(override.para), "type": type_, "text": override.text, "norm": override.norm,
         "method": "override", "correction": _describe(override),

@@ -10,10 +10,11 @@ from __future__ import annotations
 import io
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from extractor.compare import Comparison
+from extractor.compare import Comparison, Series
 from extractor.tables import safe_cell, write_atomic, write_csv
 
 CHANGE_COLUMNS = ["series", "type", "entity", "status", "from_symbol", "to_symbol", "from_date", "to_date",
@@ -46,7 +47,7 @@ def write_comparison(out: Path, comparison: Comparison) -> list[Path]:
 
 def render_xlsx(comparison: Comparison) -> bytes:
     """One sheet per table; cells from documents neutralised as in the CSV files."""
-    sheets = {
+    sheets: dict[str, tuple[list[str], list[dict[str, Any]]]] = {
         "changes": (CHANGE_COLUMNS, comparison.changes),
         "matrix": (matrix_columns(comparison), comparison.matrix),
         "series": (SERIES_COLUMNS, comparison.values),
@@ -68,9 +69,8 @@ def render_html(comparison: Comparison) -> str:
     if not comparison.series:
         parts.append("<p>No series of two or more papers among the inputs.</p>")
     for series in comparison.series:
-        parts.append(f"<h2>{escape(series.name)}</h2><p>Papers: "
-                     + ", ".join(f"{escape(p.symbol)} ({escape(p.session_date or p.date or '?')})" for p in series.papers)
-                     + "</p>")
+        papers = ", ".join(f"{escape(p.symbol)} ({escape(p.session_date or p.date or '?')})" for p in series.papers)
+        parts.append(f"<h2>{escape(series.name)}</h2><p>Papers: {papers}</p>")
         parts.append(_changes_html([r for r in comparison.changes if r["series"] == series.name]))
         parts.append(_heatmap_html(series, [r for r in comparison.matrix if r["series"] == series.name]))
         parts.append(_charts_html([r for r in comparison.values if r["series"] == series.name], series))
@@ -97,15 +97,15 @@ def _changes_html(rows: list[dict[str, str]]) -> str:
     return "\n".join(out)
 
 
-def _heatmap_html(series: object, rows: list[dict[str, object]]) -> str:
-    papers = series.papers  # type: ignore[attr-defined]
-    peak = max([int(r.get(f"{p.symbol} mentions", 0) or 0) for r in rows for p in papers] + [1])  # type: ignore[call-overload]
+def _heatmap_html(series: Series, rows: list[dict[str, Any]]) -> str:
+    papers = series.papers
+    peak = max([int(r.get(f"{p.symbol} mentions", 0) or 0) for r in rows for p in papers] + [1])
     head = "".join(f"<th>{escape(p.symbol)}</th>" for p in papers)
     body = []
     for row in rows:
         cells = []
         for paper in papers:
-            count = int(row.get(f"{paper.symbol} mentions", 0) or 0)  # type: ignore[call-overload]
+            count = int(row.get(f"{paper.symbol} mentions", 0) or 0)
             paras = row.get(f"{paper.symbol} paragraphs", 0)
             shade = 0.12 + 0.88 * count / peak if count else 0
             style = f"background:rgba(21,101,192,{shade:.2f});color:{'#fff' if shade > 0.5 else '#000'}"
@@ -116,9 +116,9 @@ def _heatmap_html(series: object, rows: list[dict[str, object]]) -> str:
             f"{head}</tr>{''.join(body)}</table>")
 
 
-def _charts_html(rows: list[dict[str, object]], series: object) -> str:
-    papers = [p.symbol for p in series.papers]  # type: ignore[attr-defined]
-    measures: dict[tuple[str, str], list[dict[str, object]]] = {}
+def _charts_html(rows: list[dict[str, Any]], series: Series) -> str:
+    papers = [p.symbol for p in series.papers]
+    measures: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
         if not row.get("note"):
             measures.setdefault((str(row["measure"]), str(row["unit"])), []).append(row)
@@ -126,20 +126,21 @@ def _charts_html(rows: list[dict[str, object]], series: object) -> str:
     return "<h3>Numbers that recur</h3><div class='charts'>" + "".join(charts) + "</div>"
 
 
-def _chart(measure: str, unit: str, values: list[dict[str, object]], papers: list[str]) -> str:
+def _chart(measure: str, unit: str, values: list[dict[str, Any]], papers: list[str]) -> str:
     width, height, pad = 320, 170, 34
-    peak = max(float(v["value"]) for v in values) or 1.0  # type: ignore[arg-type]
+    peak = max(float(v["value"]) for v in values) or 1.0
     step = (width - 2 * pad) / max(len(papers), 1)
     bars = []
     for index, symbol in enumerate(papers):
         for offset, value in enumerate(v for v in values if v["symbol"] == symbol):
-            number = float(value["value"])  # type: ignore[arg-type]
+            number = float(value["value"])
             bar = (height - 2 * pad) * number / peak
             x = pad + index * step + offset * 10
             y = height - pad - bar
             label = f"{value['value']:,}" if isinstance(value["value"], int) else str(value["value"])
+            tip = f"{escape(symbol)}: {escape(label)} (para {escape(str(value['para']))})"
             bars.append(f"<rect x='{x:.1f}' y='{y:.1f}' width='{step * 0.5:.1f}' height='{bar:.1f}' fill='#1565c0'>"
-                        f"<title>{escape(symbol)}: {escape(label)} (para {escape(str(value['para']))})</title></rect>"
+                        f"<title>{tip}</title></rect>"
                         f"<text x='{x:.1f}' y='{y - 3:.1f}' font-size='10'>{escape(label)}</text>")
         bars.append(f"<text x='{pad + index * step:.1f}' y='{height - pad + 14}' font-size='9'>{escape(symbol)}</text>")
     return (f"<figure><figcaption>{escape(measure)} ({escape(unit)})</figcaption>"

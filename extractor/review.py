@@ -55,15 +55,16 @@ def _table(mentions: list[dict[str, str]]) -> str:
             f"<tr data-type='{escape(m['type'])}' data-text='{escape(m['text'].lower())}'{corrected}>"
             f"<td>{escape(m.get('doc_id', ''))}</td><td>{escape(m.get('symbol', ''))}</td>"
             f"<td>{escape(m.get('para', ''))}</td><td>{link}</td>"
-            f"<td><span class='t-{escape(m['type'])}'>{escape(m['type'])}</span></td><td>{escape(m['text'])}</td>"
+            f"<td><span class='t-{escape(m['type'])}'>{escape(m['type'])}</span></td>"
+            f"<td>{escape(m['text'])}</td>"
             f"<td>{escape(m.get('norm', ''))}</td><td>{escape(m.get('method', ''))}</td>"
             f"<td>{escape(m.get('correction', ''))}</td></tr>")
     return (
         "<h2>Mentions</h2><p><label>Type <select id='type-filter'><option value=''>all</option>"
         f"{options}</select></label> <label>Text <input id='text-filter' type='search'></label> "
         "<span id='shown'></span></p>"
-        "<div class='scroll'><table id='mentions'><thead><tr><th>doc</th><th>symbol</th><th>para</th><th>segment</th><th>type</th>"
-        "<th>text</th><th>norm</th><th>rule</th><th>correction</th></tr></thead><tbody>"
+        "<div class='scroll'><table id='mentions'><thead><tr><th>doc</th><th>symbol</th><th>para</th>"
+        "<th>segment</th><th>type</th><th>text</th><th>norm</th><th>rule</th><th>correction</th></tr></thead><tbody>"
         + "".join(rows) + "</tbody></table></div>")
 
 
@@ -94,8 +95,8 @@ def highlight(text: str, mentions: list[dict[str, str]]) -> str:
         if open_ends and end > open_ends[-1]:
             continue  # crosses the boundary of an open mark: listed in the table, not drawn
         out.append(escape(text[position:start]))
-        tip = " · ".join(x for x in (mention.get("norm", ""), f"page {mention['page']}" if mention.get("page") else "",
-                                     mention.get("method", "")) if x)
+        page = f"page {mention['page']}" if mention.get("page") else ""
+        tip = " · ".join(x for x in (mention.get("norm", ""), page, mention.get("method", "")) if x)
         corrected = " corrected" if mention.get("correction") else ""
         out.append(f"<mark class='t-{escape(mention['type'])}{corrected}' title='{escape(mention['type'])}: "
                    f"{escape(tip)}'>")
@@ -118,13 +119,15 @@ def write_review(run: Path, out: Path, overrides: Path | None = None) -> Path:
 
 COLOURS_CSS = "".join(f".t-{t}{{background:{c}}}" for t, c in TYPE_COLOURS.items())
 HEAD = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy"
+ content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <title>GB papers: review</title>
 <style>
 body{{font-family:system-ui,sans-serif;margin:2em;max-width:1200px;color:#222}}
 table{{border-collapse:collapse}}th,td{{border:1px solid #ccc;padding:2px 6px;font-size:.9em;vertical-align:top}}
 mark{{padding:0 1px;border-radius:2px}}mark mark{{border-bottom:2px solid #333}}
-.legend{{padding:1px 6px;border-radius:3px}}.corrected{{outline:2px dashed #c62828}}tr.corrected td{{background:#fff3f3}}
+.legend{{padding:1px 6px;border-radius:3px}}.corrected{{outline:2px dashed #c62828}}
+tr.corrected td{{background:#fff3f3}}
 .seg{{margin:.4em 0;line-height:1.5}}.num{{color:#777;font-size:.8em;margin-right:.4em}}
 .scroll{{max-height:38vh;overflow:auto;border:1px solid #ccc}}thead th{{position:sticky;top:0;background:#eee}}
 .k-heading{{font-weight:600}}.k-footnote,.k-title,.k-closing{{color:#555;font-size:.9em}}.meta{{color:#666}}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from extractor.annotate.knowledge import Knowledge, canonical_text
 
@@ -65,7 +66,7 @@ def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
     if (len(words) < 2 and not name.isupper()) or re.search(r"\d", name):
         return None  # a head word alone, or "the Office for 2014"
     lower = [w.lower() for w in words]
-    if any(w in EVENT_BEFORE_ON and n == "on" for w, n in zip(lower, lower[1:], strict=False)):
+    if any(w in EVENT_BEFORE_ON and n == "on" for w, n in pairwise(lower)):
         return "IGNORE", "heads:event"  # "Global Forum on Responsible Business Conduct"
     if STATE.match(name):
         return "IGNORE", "heads:government-of"
