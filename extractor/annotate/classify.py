@@ -9,7 +9,6 @@ programmes, projects, instruments and events are neither.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -17,6 +16,9 @@ from itertools import pairwise
 from extractor.annotate.knowledge import Knowledge, canonical_text
 
 OF_HEAD = {"of", "for", "on", "against"}
+NAME_CONNECTORS = {"of", "for", "on", "and", "the", "in", "at", "to", "de", "des", "du", "la", "le", "les", "für", "y",
+                   "del", "et", "und", "a", "an", "against", "e", "da", "do", "dos", "das", "van", "von", "der",
+                   "d", "l"}  # "Côte d’Ivoire" splits into "d" and "Ivoire"
 EVENT_BEFORE_ON = {"forum", "conference", "dialogue", "seminar", "symposium", "workshop", "meeting", "summit"}
 ILO_OFFICE = re.compile(
     r"^(?:ILO\s+)?(?:(?:Sub-?)?[Rr]egional|Country|Liaison|Area|Branch)\s+Office\b|^ILO\b.*\bOffice\b")
@@ -62,7 +64,10 @@ def _trim(name: str) -> str:
 
 
 def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
-    words = re.findall(r"[\w&]+(?:['’]s\b)?", name)
+    whole = re.findall(r"[\w&]+(?:-[\w&]+)*(?:['’]s\b)?", name)  # "Co-operative" is one word
+    if any(w[:1].islower() and w.lower() not in NAME_CONNECTORS for w in whole):
+        return None  # "Office on the labour …" is not a name
+    words = [part for w in whole for part in w.split("-") if part]  # "Konrad-Adenauer-Stiftung": head "Stiftung"
     if (len(words) < 2 and not name.isupper()) or re.search(r"\d", name):
         return None  # a head word alone, or "the Office for 2014"
     lower = [w.lower() for w in words]
@@ -72,7 +77,7 @@ def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
         return "IGNORE", "heads:government-of"
     if _names_a_place(words, knowledge):
         return None  # "Russian Federation and China", "United Arab Emirates"
-    event = next((w for w, n in itertools.pairwise(lower) if knowledge.heads.get(w) == "IGNORE"
+    event = next((w for w, n in pairwise(lower) if knowledge.heads.get(w) == "IGNORE"
                   and n in OF_HEAD), None)
     if event is not None:
         return "IGNORE", f"heads:{event}-of"  # "European Year of …", "Plan of Action", "Forum on …"

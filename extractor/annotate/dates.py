@@ -43,6 +43,8 @@ class Dates:
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is None or (rule == "date-year" and _counts_something(span)):
                     continue
+                if re.search(r"[A-Za-z]\($", doc.text[max(0, match.start() - 4):match.start()]):
+                    continue  # inside a reference such as "COM(2001) 366"
                 taken.append((match.start(), match.end()))
                 candidates.add(doc, span, "DATE", normalise_date(match.group(0)), f"pattern:{rule}")
         return doc

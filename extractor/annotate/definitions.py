@@ -71,12 +71,20 @@ def _long_form_before(text: str, paren: int, acronym: str) -> tuple[int, int] | 
         index -= 1
     while chunk and (chunk[0][0] in CONNECTORS or chunk[0][0] == "," or chunk[0][0] in SENTENCE_WORDS):
         chunk.pop(0)
+    if len(chunk) > 2 and chunk[1][0] in ("of", "from", "by", "with") and _starts_sentence(text, chunk[0][1]):
+        chunk = chunk[2:]  # "Figures of the National Institute … (INEGI)": the name follows the sentence's noun
+        while chunk and chunk[0][0] in CONNECTORS:
+            chunk.pop(0)
     if not chunk:
         return None
     start_index = _best_start(chunk, acronym)
     if start_index is None:
         return None
     return chunk[start_index][1], chunk[-1][2]
+
+
+def _starts_sentence(text: str, offset: int) -> bool:
+    return not text[:offset].strip() or bool(re.search(r"[.!?:;]\s+$", text[:offset]))
 
 
 def _initials(word: str) -> str:

@@ -69,8 +69,9 @@ class Gazetteer:
         words = self.form_docs[key]
         if len(words) != len(span):
             return False
-        for word, token in zip(words, span, strict=True):
-            if word[:1].isupper() and not token.text[:1].isupper():
+        for index, (word, token) in enumerate(zip(words, span, strict=True)):
+            compass = index == 0 and word.lower() in COMPASS  # "southern Africa", "sub-Saharan Africa"
+            if word[:1].isupper() and not token.text[:1].isupper() and not compass:
                 return False
             if len(token.text) > 1 and token.text.isupper() and not word.isupper():
                 return False  # "OSH" in LABADMIN/OSH is not the city of Osh
@@ -83,6 +84,9 @@ class Gazetteer:
             candidates.add(doc, span, "PLACE", entry.code, method)
         else:
             candidates.add(doc, span, entry.type, entry.canonical, f"gazetteer:{entry.source}")
+
+
+COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "sub"}
 
 
 def _hyphenated_name_follows(doc: Doc, end: int) -> bool:

@@ -82,7 +82,10 @@ def capitalised_runs(doc: Doc) -> list[Span]:
     runs: list[Span] = []
     start = None
     for token in doc:
-        capital = (token.text[:1].isupper() and token.is_alpha) or (token.text in ("’s", "'s") and start is not None)
+        elided = bool(re.match(r"^[dl][’'][A-Z]", token.text))  # "Côte d’Ivoire", "l’Emploi"
+        joined = start is not None and token.i > 0 and not doc[token.i - 1].whitespace_ and token.is_alpha
+        capital = ((token.text[:1].isupper() and token.is_alpha) or elided or joined  # "Co-operative"
+                   or (token.text in ("’s", "'s") and start is not None))
         following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
         connector = token.lower_ in CONNECTORS and start is not None and (token.lower_, following) not in LIST_BREAKS
         if capital and start is None:
@@ -106,6 +109,8 @@ def _without_location(run: Span) -> Span:
 def _strip(span: Span) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
+    if end - start > 3 and doc[start].is_sent_start and doc[start + 1].lower_ in ("of", "from", "by", "with"):
+        start += 1  # "Figures of the National Institute of Statistics": the name starts after the sentence's noun
     while start < end and (doc[start].lower_ in CONNECTORS or doc[start].text in SENTENCE_START):
         start += 1
     while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].text in ("’s", "'s", "’", "'")):

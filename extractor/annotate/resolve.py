@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from extractor.annotate import candidates
 from extractor.annotate.candidates import MENTIONS, overlaps, strength
 from extractor.annotate.knowledge import load_knowledge
+from extractor.layout.hyphenation import zipf
 
 ORG_TYPES = ("UNIT", "PARTNER", "IGNORE")
 PLACE_LABELS = ("GPE", "LOC")
@@ -58,10 +59,14 @@ class Resolver:
 
 
 def _word_of_a_name(place: Span, names: list[Span]) -> bool:
-    """A city's name used as a word of an organization's name ("Hind Mazdoor Sabha"), not as its place.
-    A place the name is of, in or for ("Chamber of Mines of Namibia", "Dhaka Chamber of Commerce") stays."""
+    """A city's name used as a word of an organization's name ("Hind Mazdoor Sabha") or of a compound
+    ("Agro-Exporters"), not as its place. A place the name is of, in or for ("Chamber of Mines of
+    Namibia", "Dhaka Chamber of Commerce") stays."""
     if "cities.csv" not in place.id_:
         return False
+    doc = place.doc
+    if place.end + 1 < len(doc) and doc[place.end].text == "-" and not doc[place.end - 1].whitespace_:
+        return True
     for name in names:
         if name.start <= place.start and place.end <= name.end:
             before = place.doc[place.start - 1].lower_ if place.start > name.start else ""
@@ -75,6 +80,8 @@ def _looks_like_place(ent: Span, resolver: Resolver) -> bool:
         return False
     if ent.text in resolver.knowledge.nationalities or ent.text.isupper():
         return False
+    if len(words) == 1 and zipf(ent.text.lower()) >= 4.0:
+        return False  # "member States": a common word the model took for a place
     following = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if following is not None and (following.text[:1].isupper() or following.text == "-"):
         return False  # part of a longer name: "South-East Asian", "Rana Plaza building"

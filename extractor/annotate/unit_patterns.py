@@ -26,7 +26,7 @@ from extractor.resources import models_dir
 
 TRAILING = {"and", "the", "of", "at", "-", ",", "for", "in", "es", "de", "do", "da", "del", "el", "al"}
 LEADING = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "Its", "Their", "Both", "As"}
-PLACE_OFFICES = {"office-regional", "office-country", "office-ilo", "office-for-places", "dwt", "dwt-short"}
+PLACE_OFFICES = {"office-regional", "office-country", "office-ilo", "office-for-places", "dwt", "dwt-short", "mdt"}
 
 
 class UnitPatterns:
@@ -86,6 +86,11 @@ class UnitPatterns:
         text = span.text
         if rule in PLACE_OFFICES:
             return "UNIT", _office_canonical(text)
+        if rule == "mdt-place-first":
+            place = re.sub(r"\s+Multi-?disciplinary.*$", "", text)
+            if self.knowledge.place_code(place) is None:
+                return None
+            return "UNIT", f"Multidisciplinary Advisory Team for {place}"
         if rule == "office-city":
             city = re.sub(r"^(?:ILO|the)\s+|\s+(?:(?:Sub)?[Rr]egional|Country)?\s*Office$", "", text)
             if self.knowledge.place_code(city) is None:
@@ -123,6 +128,7 @@ def _office_canonical(text: str) -> str:
     text = re.sub(r"^Sub-regional", "Subregional", text)
     text = re.sub(r"^(?:ILO\s+)?DWTs?\s*(?:for|in|-|/)\s*", "Decent Work Technical Support Team for ", text)
     text = re.sub(r"^Decent Work Team\b", "Decent Work Technical Support Team", text)
+    text = re.sub(r"^(?:ILO\s+)?Multi-?disciplinary (?:Advisory )?Team", "Multidisciplinary Advisory Team", text)
     if re.match(r"^(?:Country|Liaison|Area|Branch|Project) Office\b", text):
         text = "ILO " + text
     if text.startswith("Office for "):

@@ -34,6 +34,8 @@ def _year(text: str, base: str = "") -> int:
 def normalise_date(text: str) -> str:
     t = " ".join(text.split())
     patterns = (
+        (rf"({MONTH}),?\s+(\d{{4}}){DASH}({MONTH}),?\s+(\d{{4}})",
+         lambda m: f"{_ym(m[2], m[1])}/{_ym(m[4], m[3])}"),
         (rf"(\d{{1,2}})\s+({MONTH}){DASH}(\d{{1,2}})\s+({MONTH}),?\s+(\d{{4}})",
          lambda m: f"{_ymd(m[5], m[2], m[1])}/{_ymd(m[5], m[4], m[3])}"),
         (rf"(\d{{1,2}}){DASH}(\d{{1,2}})\s+({MONTH}),?\s+(\d{{4}})",
