@@ -51,10 +51,13 @@ class Resolver:
         confirmed = [c for c in confirmed if not _word_of_a_name(c, names)]
         kept = _longest_first(confirmed)
         if self.model_places:
+            codes = {s.kb_id_ for s in kept if s.kb_id_}
+            # a town the gazetteers do not know lies, most likely, in the one country its paragraph is about
+            code, how = (next(iter(codes)), "+context") if len(codes) == 1 else ("", "")
             for ent in model:
                 if any(overlaps(ent, s) for s in kept + organizations) or not _looks_like_place(ent, self):
                     continue
-                kept.append(candidates.add(doc, ent, "PLACE", "", "ner:" + ent.label_) or ent)
+                kept.append(candidates.add(doc, ent, "PLACE", code, f"ner:{ent.label_}{how}") or ent)
         return kept
 
 
