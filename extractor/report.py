@@ -132,14 +132,16 @@ def _chart(measure: str, unit: str, values: list[dict[str, Any]], papers: list[s
     step = (width - 2 * pad) / max(len(papers), 1)
     bars = []
     for index, symbol in enumerate(papers):
-        for offset, value in enumerate(v for v in values if v["symbol"] == symbol):
+        own = [v for v in values if v["symbol"] == symbol]
+        width_each = step * 0.8 / max(len(own), 1)
+        for offset, value in enumerate(own):  # several values in one paper (two periods) stand side by side
             number = float(value["value"])
             bar = (height - 2 * pad) * number / peak
-            x = pad + index * step + offset * 10
+            x = pad + index * step + offset * width_each
             y = height - pad - bar
             label = f"{value['value']:,}" if isinstance(value["value"], int) else str(value["value"])
             tip = f"{escape(symbol)}: {escape(label)} (para {escape(str(value['para']))})"
-            bars.append(f"<rect x='{x:.1f}' y='{y:.1f}' width='{step * 0.5:.1f}' height='{bar:.1f}' fill='#1565c0'>"
+            bars.append(f"<rect x='{x:.1f}' y='{y:.1f}' width='{width_each * 0.9:.1f}' height='{bar:.1f}' fill='#1565c0'>"
                         f"<title>{tip}</title></rect>"
                         f"<text x='{x:.1f}' y='{y - 3:.1f}' font-size='10'>{escape(label)}</text>")
         bars.append(f"<text x='{pad + index * step:.1f}' y='{height - pad + 14}' font-size='9'>{escape(symbol)}</text>")
