@@ -141,7 +141,8 @@ def _chart(measure: str, unit: str, values: list[dict[str, Any]], papers: list[s
             y = height - pad - bar
             label = f"{value['value']:,}" if isinstance(value["value"], int) else str(value["value"])
             tip = f"{escape(symbol)}: {escape(label)} (para {escape(str(value['para']))})"
-            bars.append(f"<rect x='{x:.1f}' y='{y:.1f}' width='{width_each * 0.9:.1f}' height='{bar:.1f}' fill='#1565c0'>"
+            bars.append(f"<rect x='{x:.1f}' y='{y:.1f}' width='{width_each * 0.9:.1f}' height='{bar:.1f}' "
+                        "fill='#1565c0'>"
                         f"<title>{tip}</title></rect>"
                         f"<text x='{x:.1f}' y='{y - 3:.1f}' font-size='10'>{escape(label)}</text>")
         bars.append(f"<text x='{pad + index * step:.1f}' y='{height - pad + 14}' font-size='9'>{escape(symbol)}</text>")

@@ -28,8 +28,8 @@ def main() -> int:
                        check=True, cwd=ROOT)
         subprocess.run([*cli, "review", str(out), "--out", str(out / "review.html")], check=True, cwd=ROOT)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium,
-                                                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            browser = playwright.chromium.launch(executable_path=chromium, args=flags)
             page = browser.new_page(viewport={"width": 1200, "height": 1250})
             page.goto((out / "review.html").as_uri() + "#seg-GB298-MNE-2-1-pdf-h2")
             page.select_option("#type-filter", "PARTNER")
