@@ -1,22 +1,28 @@
-"""A run over files and folders: find the papers, convert what needs LibreOffice, process each, write tables."""
+"""A run over files and folders: find the papers, convert what needs LibreOffice, process each
+(in parallel, from the cache where possible), write the tables, compare the series."""
 
 from __future__ import annotations
 
+import os
 import tempfile
+import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractor.annotate.pipeline import annotate_segments, load_pipeline
+from extractor.cache import Cache, reading_stage
 from extractor.compare import compare
+from extractor.engines import DaskEngine, LocalEngine
 from extractor.errors import InputError
 from extractor.overrides import load_overrides, template
-from extractor.pipeline import DocumentResult, process_file
+from extractor.pipeline import DocumentResult, file_sha256
 from extractor.read import EXTENSIONS, NEEDS_CONVERSION
 from extractor.read.doc import check_doc, convert_to_docx
 from extractor.read.sniff import sniff
 from extractor.report import write_comparison
 from extractor.tables import write_tables
+from extractor.worker import Task
 
 
 @dataclass(slots=True)
@@ -24,16 +30,44 @@ class Source:
     path: Path
     doc_id: str
     kind: str = ""
+    sha256: str = ""
+
+
+@dataclass(slots=True)
+class Settings:
+    pdf_engine: str = "pdfium"
+    workers: int = 0  # 0: one per core
+    timeout: float = 300.0  # seconds per file; 0: none
+    memory_mb: int = 2048  # per worker; 0: no cap
+    cache: Path | None = None  # None: <out>/.cache
+    use_cache: bool = True
+    engine: str = "local"
+    scheduler: str = ""
+    model_name: str = ""
+    overrides: Path | None = None
 
 
 @dataclass(slots=True)
 class RunSummary:
     results: list[DocumentResult] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
 
     @property
     def failed(self) -> list[DocumentResult]:
         return [r for r in self.results if not r.ok]
+
+    @property
+    def pages(self) -> int:
+        return sum(r.pages for r in self.results)
+
+    def describe(self) -> str:
+        causes = Counter(r.status for r in self.failed)
+        failed = f", {len(self.failed)} failed ({', '.join(f'{c} {n}' for c, n in sorted(causes.items()))})" \
+            if causes else ""
+        rate = f" ({self.pages / self.seconds:.1f} pages/s)" if self.seconds and self.pages else ""
+        ok = len(self.results) - len(self.failed)
+        return f"{len(self.results)} files: {ok} ok{failed}; {self.pages} pages in {self.seconds:.1f} s{rate}"
 
 
 def discover(inputs: list[Path]) -> list[Source]:
@@ -75,29 +109,61 @@ def convert_all(sources: list[Source], workdir: Path) -> dict[Path, Path | Excep
     return conversions
 
 
-def run(inputs: list[Path], out: Path, pdf_engine: str = "pdfium",
-        on_result: Callable[[DocumentResult], None] | None = None, overrides: Path | None = None) -> RunSummary:
-    """Process the inputs into tables in ``out``; compare the papers when two or more form a series."""
+def _identify(source: Source) -> None:
+    try:
+        source.kind = sniff(source.path)
+        source.sha256 = file_sha256(source.path)
+    except OSError:
+        source.kind = "unreadable"
+
+
+def _task(source: Source, settings: Settings, cache: Path | None, converted: Path | Exception | None) -> Task:
+    error = (getattr(converted, "status", "corrupt"), str(converted)) if isinstance(converted, Exception) else None
+    return Task(path=str(source.path), doc_id=source.doc_id, kind=source.kind, sha256=source.sha256,
+                converted=str(converted) if isinstance(converted, Path) else "", conversion_error=error,
+                pdf_engine=settings.pdf_engine, cache=str(cache) if cache else "", model_name=settings.model_name)
+
+
+def run(inputs: list[Path], out: Path, settings: Settings | None = None,
+        on_result: Callable[[DocumentResult], None] | None = None,
+        on_start: Callable[[int], None] | None = None) -> RunSummary:
+    """Process the inputs into tables in ``out``; compare the papers when two or more form a series.
+
+    Finished files are cached as they finish, and the tables are replaced only at the end, in one step
+    each: an interrupted run leaves the last complete tables, and the next run resumes from the cache.
+    """
+    settings = settings or Settings()
+    started = time.perf_counter()
     sources = discover(inputs)
     for source in sources:
-        try:
-            source.kind = sniff(source.path)
-        except OSError:
-            source.kind = "unreadable"
-    summary = RunSummary()
+        _identify(source)
+    if on_start:
+        on_start(len(sources))
+    cache_dir = (settings.cache or out / ".cache") if settings.use_cache else None
+    cache = Cache(cache_dir) if cache_dir else None
+    stage = reading_stage(settings.pdf_engine)
+    corrections = load_overrides(out / "overrides.csv") + load_overrides(settings.overrides)
+    by_id: dict[str, DocumentResult] = {}
     with tempfile.TemporaryDirectory(prefix="gbextract-") as workdir:
-        conversions = convert_all(sources, Path(workdir))
-        for source in sources:
-            result = process_file(source.path, source.doc_id, source.kind, conversions.get(source.path), pdf_engine)
-            if result.ok and result.segments:
-                result.mentions = annotate_segments(load_pipeline(), result.segments)
-            summary.results.append(result)
+        to_convert = [s for s in sources if not (cache and cache.load(s.sha256, stage) is not None)]
+        conversions = convert_all(to_convert, Path(workdir))
+        tasks = [_task(s, settings, cache_dir, conversions.get(s.path)) for s in sources]
+        for result in _engine(settings).map(tasks):
+            by_id[result.doc_id] = result
             if on_result:
                 on_result(result)
+    summary = RunSummary(results=[by_id[s.doc_id] for s in sources])
     template(out / "overrides.csv")
-    corrections = load_overrides(out / "overrides.csv") + load_overrides(overrides)
     summary.outputs = write_tables(out, summary.results, corrections)
-    comparison = compare([out], overrides)
+    comparison = compare([out], settings.overrides)
     if comparison.series:
         summary.outputs += write_comparison(out, comparison)
+    summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _engine(settings: Settings) -> LocalEngine | DaskEngine:
+    if settings.engine == "dask":
+        return DaskEngine(settings.scheduler, settings.timeout, settings.memory_mb)
+    workers = settings.workers or len(os.sched_getaffinity(0))
+    return LocalEngine(workers, settings.timeout, settings.memory_mb)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -29,28 +30,77 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--out", "out", default=Path("output"), show_default=True, type=click.Path(path_type=Path),
               help="Folder for the output tables.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: one per core].")
+@click.option("--timeout", type=click.FloatRange(min=0), default=300, show_default=True,
+              help="Seconds one file may take before it is stopped (0: no limit).")
+@click.option("--memory-limit", "memory_mb", type=click.IntRange(min=0), default=2048, show_default=True,
+              help="Megabytes of address space per worker (0: no limit).")
+@click.option("--cache", "cache", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for cached results [default: OUT/.cache].")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run the files in local processes, or on a Dask cluster (--scheduler).")
+@click.option("--scheduler", default="", help="Address of the Dask scheduler, e.g. tcp://10.0.0.5:8786.")
 @click.option("--pdf-engine", type=click.Choice(ENGINES), default="pdfium", show_default=True,
               help="Library that reads PDF characters; both give the same segments.")
+@click.option("--model", "model_name", default="", help="spaCy model to use instead of models/pipeline.cfg's.")
 @click.option("--quiet", is_flag=True, help="Print only the final summary.")
 @OVERRIDES
-def run(inputs: tuple[Path, ...], out: Path, pdf_engine: str, quiet: bool, overrides: Path | None) -> None:
+def run(inputs: tuple[Path, ...], out: Path, workers: int | None, timeout: float, memory_mb: int,
+        cache: Path | None, no_cache: bool, engine: str, scheduler: str, pdf_engine: str, model_name: str,
+        quiet: bool, overrides: Path | None) -> None:
     """Extract GB papers (files or folders) into tables in OUT."""
     if out.exists() and not out.is_dir():
         raise click.UsageError(f"--out {out} exists and is not a folder")
+    if engine == "dask" and not scheduler:
+        raise click.UsageError("--engine dask needs --scheduler ADDRESS")
+    settings = batch.Settings(pdf_engine=pdf_engine, workers=workers or 0, timeout=timeout, memory_mb=memory_mb,
+                              cache=cache, use_cache=not no_cache, engine=engine, scheduler=scheduler,
+                              model_name=model_name, overrides=overrides)
+    progress = Progress(quiet)
+    try:
+        summary = batch.run(list(inputs), out, settings, on_result=progress.update, on_start=progress.start)
+    except OverrideError as error:
+        raise click.ClickException(str(error)) from error
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo("interrupted: the tables in OUT are the last complete ones; finished files are cached", err=True)
+        sys.exit(130)
+    progress.close()
+    click.echo(f"{summary.describe()}; tables in {out}")
+    if summary.failed:
+        sys.exit(1)
 
-    def report(result: DocumentResult) -> None:
-        if not quiet:
+
+class Progress:
+    """A progress bar on a terminal (files, pages, rate, time left); a plain line per file otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.bar: Any = None
+        self.pages = 0
+
+    def start(self, total: int) -> None:
+        if not self.quiet and sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True)
+
+    def update(self, result: DocumentResult) -> None:
+        self.pages += result.pages
+        if self.bar is not None:
+            self.bar.update(1)
+            self.bar.set_postfix(pages=self.pages, refresh=False)
+            if not result.ok:
+                self.bar.write(f"{result.status:8} {result.doc_id}: {result.message}", file=sys.stderr)
+        elif not self.quiet:
             detail = f": {result.message}" if result.message else ""
             click.echo(f"{result.status:8} {result.doc_id}{detail}", err=True)
 
-    try:
-        summary = batch.run(list(inputs), out, pdf_engine=pdf_engine, on_result=report, overrides=overrides)
-    except OverrideError as error:
-        raise click.ClickException(str(error)) from error
-    ok = len(summary.results) - len(summary.failed)
-    click.echo(f"{ok} of {len(summary.results)} files ok; tables in {out}")
-    if summary.failed:
-        sys.exit(1)
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 @main.command()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -20,7 +21,7 @@ def test_run_writes_documents_and_segments(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["run", str(SAMPLES / "GB298-MNE-2-1.pdf"), str(SAMPLES / "GB319-POL-6.docx"),
                                        "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"2 of 2 files ok; tables in {out}\n"
+    assert re.fullmatch(rf"2 files: 2 ok; 6 pages in [\d.]+ s \([\d.]+ pages/s\); tables in {out}\n", result.stdout)
     assert result.stderr == "ok       GB298-MNE-2-1.pdf\nok       GB319-POL-6.docx\n"
     documents = read_csv(out / "documents.csv")
     assert list(documents[0]) == DOCUMENT_COLUMNS
@@ -49,7 +50,8 @@ def test_a_folder_is_searched_recursively_and_bad_files_get_a_status(tmp_path: P
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["run", str(tmp_path / "archive"), "--out", str(out), "--quiet"])
     assert result.exit_code == 1
-    assert result.stdout == f"1 of 3 files ok; tables in {out}\n"
+    assert re.fullmatch(rf"3 files: 1 ok, 2 failed \(corrupt 1, empty 1\); 5 pages in [\d.]+ s "
+                        rf"\([\d.]+ pages/s\); tables in {out}\n", result.stdout)
     rows = {d["doc_id"]: (d["status"], d["message"]) for d in read_csv(out / "documents.csv")}
     assert rows["2007/GB298-MNE-2-1 (copy).PDF"] == ("ok", "")
     assert rows["2007/empty.doc"] == ("empty", "the file is empty")

@@ -11,7 +11,7 @@ import ctypes
 from collections.abc import Iterator
 from pathlib import Path
 
-from extractor.errors import CorruptFile, EncryptedFile, NoTextLayer
+from extractor.errors import CorruptFile, EncryptedFile
 from extractor.model import Line, RawDocument
 from extractor.read.lines import Char, build_lines, is_bold_font
 
@@ -30,7 +30,9 @@ def read_pdf(path: Path, engine: str = "pdfium") -> RawDocument:
     if count == 0:
         raise CorruptFile("the PDF has no pages")
     if not any(line.text.strip() for line in lines):
-        raise NoTextLayer(f"no text layer on any of its {count} pages (a scan?)")
+        from extractor.read.ocr import read_scanned_pdf
+
+        return read_scanned_pdf(path, count)
     return RawDocument(
         path=str(path), format="pdf", lines=lines, pages=count,
         page_width=size[0], page_height=size[1], has_geometry=True, engine=engine,
