@@ -166,4 +166,4 @@ def _engine(settings: Settings) -> LocalEngine | DaskEngine:
     if settings.engine == "dask":
         return DaskEngine(settings.scheduler, settings.timeout, settings.memory_mb)
     workers = settings.workers or len(os.sched_getaffinity(0))
-    return LocalEngine(workers, settings.timeout, settings.memory_mb)
+    return LocalEngine(workers, settings.timeout, settings.memory_mb, settings.model_name)

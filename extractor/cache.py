@@ -34,7 +34,9 @@ ANNOTATION_CODE = ["annotate"]
 
 
 def _hash_paths(paths: list[Path], digest: Any) -> None:
-    for path in sorted(paths):
+    """Names (relative to each path's parent) and contents, in the order given: where the
+    project or the models folder lives does not matter."""
+    for path in paths:
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
         else:

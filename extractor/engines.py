@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 
 from extractor.pipeline import DocumentResult
 from extractor.worker import Task, init_worker, run_task
@@ -42,10 +43,11 @@ def crash_message(code: int | None) -> tuple[str, str]:
 
 
 class LocalEngine:
-    def __init__(self, workers: int, timeout: float, memory_mb: int = 0) -> None:
+    def __init__(self, workers: int, timeout: float, memory_mb: int = 0, model_name: str = "") -> None:
         self.workers = max(1, workers)
         self.timeout = timeout
         self.memory_mb = memory_mb
+        self.model_name = model_name
 
     def map(self, tasks: Iterable[Task]) -> Iterator[DocumentResult]:
         """Results in the order they finish; at most twice the workers' count of files in flight."""
@@ -54,8 +56,8 @@ class LocalEngine:
         context = multiprocessing.get_context("fork")
         pending: dict[Future[DocumentResult], Task] = {}
         queue = iter(tasks)
-        with ProcessPool(max_workers=self.workers, initializer=init_worker, initargs=(self.memory_mb,),
-                         context=context) as pool:
+        with ProcessPool(max_workers=self.workers, initializer=init_worker,
+                         initargs=(self.memory_mb, self.model_name, True), context=context) as pool:
             try:
                 while True:
                     while len(pending) < 2 * self.workers:
@@ -73,7 +75,13 @@ class LocalEngine:
                         except FutureTimeout:
                             yield failure(task, "timeout", f"stopped after the {self.timeout:g} s time limit")
                         except ProcessExpired as error:
-                            yield failure(task, *crash_message(error.exitcode))
+                            status, message = crash_message(error.exitcode)
+                            if self.memory_mb:
+                                message += f" (did it reach the {self.memory_mb} MB memory limit?)"
+                            yield failure(task, status, message)
+                        except BrokenProcessPool:
+                            limit = f"is the {self.memory_mb} MB --memory-limit too low? " if self.memory_mb else ""
+                            yield failure(task, "failed", f"no worker could start ({limit}the pipeline did not load)")
                         except Exception as error:  # the pool itself failed on this file
                             yield failure(task, "failed", f"internal error: {type(error).__name__}: {error}")
             except BaseException:
@@ -90,7 +98,7 @@ class DaskEngine:
     def map(self, tasks: Iterable[Task]) -> Iterator[DocumentResult]:
         from distributed import Client, as_completed
 
-        with Client(self.scheduler, set_as_default=False) as client:
+        with Client(self.scheduler) as client:
             futures = client.map(run_isolated, list(tasks), timeout=self.timeout, memory_mb=self.memory_mb,
                                  pure=False)
             for future in as_completed(futures):

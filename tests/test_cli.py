@@ -56,7 +56,7 @@ def test_a_folder_is_searched_recursively_and_bad_files_get_a_status(tmp_path: P
     assert rows["2007/GB298-MNE-2-1 (copy).PDF"] == ("ok", "")
     assert rows["2007/empty.doc"] == ("empty", "the file is empty")
     assert rows["2007/broken.pdf"][0] == "corrupt"
-    assert rows["2007/broken.pdf"][1].startswith("the PDF cannot be opened")
+    assert rows["2007/broken.pdf"][1].startswith("the PDF is damaged or truncated and cannot be opened")
 
 
 def test_usage_error_exits_2(tmp_path: Path) -> None:

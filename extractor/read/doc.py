@@ -36,8 +36,10 @@ def check_doc(path: Path) -> None:
             if not ole.exists("WordDocument"):
                 raise CorruptFile("an OLE file without a Word document stream")
             fib = ole.openstream("WordDocument").read(12)
-    except OSError as error:
-        raise CorruptFile(f"damaged Word 97–2003 file ({error})") from error
+    except CorruptFile:
+        raise
+    except Exception as error:  # olefile raises OSError, ValueError, struct.error … on damaged files
+        raise CorruptFile(f"damaged Word 97–2003 file ({type(error).__name__}: {error})") from error
     if len(fib) >= 12 and struct.unpack_from("<H", fib, 10)[0] & 0x0100:
         raise EncryptedFile("the Word document is password-protected")
 

@@ -29,8 +29,9 @@ def read_scanned_pdf(path: Path, pages: int) -> RawDocument:
 
     lines: list[Line] = []
     document = pdfium.PdfDocument(str(path))
+    count = len(document)
     try:
-        for index in range(len(document)):
+        for index in range(count):
             page = document[index]
             image = page.render(scale=DPI / 72).to_pil()
             page.close()
@@ -41,7 +42,7 @@ def read_scanned_pdf(path: Path, pages: int) -> RawDocument:
         document.close()
     if not any(line.text.strip() for line in lines):
         raise NoTextLayer(f"no text layer, and OCR found no text on its {pages} pages")
-    return RawDocument(path=str(path), format="pdf", lines=lines, pages=len(document) or pages, engine="tesseract",
+    return RawDocument(path=str(path), format="pdf", lines=lines, pages=count or pages, engine="tesseract",
                        warnings=["read by OCR (no text layer): check the text"])
 
 

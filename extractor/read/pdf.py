@@ -20,6 +20,20 @@ PageChars = tuple[int, float, float, list[Char]]
 
 
 def read_pdf(path: Path, engine: str = "pdfium") -> RawDocument:
+    try:
+        return _read_pdf(path, engine)
+    except CorruptFile as first:
+        if engine != "pdfium":
+            raise
+        try:  # pdfminer rebuilds what it can of a damaged file; say so
+            raw = _read_pdf(path, "pdfplumber")
+        except Exception:
+            raise first from None
+        raw.warnings.append(f"damaged PDF ({first}); read by the fallback parser: pages may be missing")
+        return raw
+
+
+def _read_pdf(path: Path, engine: str) -> RawDocument:
     pages = _pdfium_pages(path) if engine == "pdfium" else _pdfplumber_pages(path)
     lines: list[Line] = []
     count = 0
@@ -48,7 +62,7 @@ def _pdfium_pages(path: Path) -> Iterator[PageChars]:
     except pdfium.PdfiumError as error:
         if "password" in str(error).lower():
             raise EncryptedFile("the PDF is encrypted with a user password") from error
-        raise CorruptFile(f"the PDF cannot be opened ({error})") from error
+        raise CorruptFile(f"the PDF is damaged or truncated and cannot be opened ({error})") from error
     try:
         for index in range(len(document)):
             page = document[index]
@@ -95,14 +109,13 @@ def _pdfium_chars(raw: object, textpage: object, height: float) -> list[Char]:
 def _pdfplumber_pages(path: Path) -> Iterator[PageChars]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         pdf = pdfplumber.open(str(path))
     except PDFPasswordIncorrect as error:
         raise EncryptedFile("the PDF is encrypted with a user password") from error
-    except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
-        raise CorruptFile(f"the PDF cannot be opened ({error})") from error
+    except Exception as error:  # pdfminer raises many kinds of errors on damaged files
+        raise CorruptFile(f"the PDF is damaged or truncated and cannot be opened ({error})") from error
     with pdf:
         for index, page in enumerate(pdf.pages):
             height = float(page.height)

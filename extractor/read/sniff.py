@@ -44,8 +44,8 @@ def _is_word_ole(path: Path) -> bool:
     try:
         with olefile.OleFileIO(str(path)) as ole:
             return bool(ole.exists("WordDocument"))
-    except (OSError, ValueError, RecursionError):
-        return True  # damaged OLE: let the DOC reader report the cause
+    except Exception:  # damaged OLE: let the DOC reader report the cause
+        return True
 
 
 def _zip_kind(path: Path) -> str:
