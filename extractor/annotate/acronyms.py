@@ -20,14 +20,15 @@ def acronyms(doc: Doc) -> Doc:
     context = context_of(doc)
     if not context.acronyms:
         return doc
-    for definition in find_definitions(doc.text) if "(" in doc.text else ():
+    text = doc.text  # Doc.text joins the tokens on every access
+    for definition in find_definitions(text) if "(" in text else ():
         known = context.acronyms.get(definition.acronym)
         if known is None:
             continue
         long = doc.char_span(definition.long_start, definition.long_end, alignment_mode="expand")
         candidates.add(doc, long, known.type, known.canonical, f"acronym:definition:{known.rule}")
     pattern = context.acronym_pattern
-    for match in pattern.finditer(doc.text) if pattern is not None else ():
+    for match in pattern.finditer(text) if pattern is not None else ():
         known = context.acronyms[match.group(0)]
         span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
         candidates.add(doc, span, known.type, known.canonical, f"acronym:use:{known.rule}")

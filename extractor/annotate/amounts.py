@@ -39,8 +39,9 @@ class Amounts:
 
     def __call__(self, doc: Doc) -> Doc:
         taken = [(s.start, s.end) for s in candidates.candidates(doc, "DATE")]
+        text = doc.text  # Doc.text joins the tokens on every access
         for rule, kind, regex in self.rules:
-            for match in regex.finditer(doc.text):
+            for match in regex.finditer(text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is None or any(span.start < e and s < span.end for s, e in taken):
                     continue

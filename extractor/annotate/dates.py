@@ -36,14 +36,15 @@ class Dates:
 
     def __call__(self, doc: Doc) -> Doc:
         taken: list[tuple[int, int]] = []
+        text = doc.text  # Doc.text joins the tokens on every access
         for rule, _, regex in self.rules:  # the file lists the longest forms first
-            for match in regex.finditer(doc.text):
+            for match in regex.finditer(text):
                 if any(match.start() < end and start < match.end() for start, end in taken):
                     continue
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is None or (rule == "date-year" and _counts_something(span)):
                     continue
-                if re.search(r"[A-Za-z]\($", doc.text[max(0, match.start() - 4):match.start()]):
+                if re.search(r"[A-Za-z]\($", text[max(0, match.start() - 4):match.start()]):
                     continue  # inside a reference such as "COM(2001) 366"
                 taken.append((match.start(), match.end()))
                 candidates.add(doc, span, "DATE", normalise_date(match.group(0)), f"pattern:{rule}")

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.annotate import candidates
-from extractor.annotate.classify import classify_name
+from extractor.annotate.classify import Classified, classify_name
 from extractor.annotate.knowledge import canonical_text, load_knowledge
 
 CONNECTORS = {"of", "for", "and", "on", "in", "at", "the", "de", "des", "du", "für", "&", "-", "a", "an"}
@@ -33,6 +33,14 @@ SENTENCE_START = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "
 class Organizations:
     def __init__(self, nlp: Language, models: str = "") -> None:
         self.knowledge = load_knowledge(models or None)
+        self.classified: dict[str, Classified | None] = {}  # names recur: classify each once
+
+    def classify(self, name: str) -> Classified | None:
+        if name not in self.classified:
+            if len(self.classified) > 100_000:
+                self.classified.clear()
+            self.classified[name] = classify_name(name, self.knowledge)
+        return self.classified[name]
 
     def __call__(self, doc: Doc) -> Doc:
         proposals: list[tuple[Span, str]] = [(ent, "ner:ORG") for ent in doc.ents if ent.label_ == "ORG"]
@@ -47,7 +55,7 @@ class Organizations:
             if stripped is None:
                 continue
             span = stripped
-            classified = classify_name(span.text, self.knowledge)
+            classified = self.classify(span.text)
             if classified is not None:
                 candidates.add(doc, span, classified.type, classified.canonical, f"{source}+{classified.rule}")
             elif source.startswith("ner") and _before_company_noun(span):
@@ -71,7 +79,7 @@ class Organizations:
             if token.lower_ != "and" or token.i == run.start:
                 continue
             left, right = run.doc[run.start:token.i], run.doc[token.i + 1:run.end]
-            complete = classify_name(left.text, self.knowledge) is not None
+            complete = self.classify(left.text) is not None
             if complete and sum(1 for t in right if t.text[:1].isupper()) >= 2:
                 return [left, *self._split_list(right)]
         return [run]

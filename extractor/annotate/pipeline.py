@@ -16,8 +16,8 @@ from extractor.annotate.mentions import Mention, mentions_of
 from extractor.model import Segment
 from extractor.resources import models_dir
 
-COMPONENT_MODULES = ["normalizer", "gazetteer", "acronyms", "unit_patterns", "organizations", "dates", "amounts",
-                     "resolve"]
+COMPONENT_MODULES = ["normalizer", "gazetteer", "acronyms", "unit_patterns", "model_ner", "organizations", "dates",
+                     "amounts", "resolve"]
 ANNOTATED_KINDS = {"title", "summary", "heading", "paragraph", "item", "footnote", "closing"}
 
 
@@ -46,6 +46,9 @@ def load_pipeline(models: str | None = None, model_name: str | None = None) -> L
             continue
     if nlp is None:
         raise ModelNotInstalled(f"no spaCy model among {names} is installed: run ./scripts/setup")
+    model_ner = config["pipeline"].get("model_ner", "")
+    if model_ner and model_ner in nlp.pipe_names:
+        nlp.disable_pipe(model_ner)  # gb_model_ner runs it where it is needed
     for component in config["pipeline"]["components"]:
         settings = dict(config["components"].get(component, {}))
         if "models" in settings and not settings["models"]:

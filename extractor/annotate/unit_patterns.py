@@ -26,6 +26,7 @@ from extractor.resources import models_dir
 
 TRAILING = {"and", "the", "of", "at", "-", ",", "for", "in", "es", "de", "do", "da", "del", "el", "al"}
 LEADING = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "Its", "Their", "Both", "As"}
+HEAD_WORDS = re.compile(r"\b(?:Office|Team|DWTs?|Department|Bureau|Branch|Unit|InFocus|[Mm]ulti-?disciplinary)\b")
 PLACE_OFFICES = {"office-regional", "office-country", "office-ilo", "office-for-places", "dwt", "dwt-short", "mdt"}
 
 
@@ -40,6 +41,8 @@ class UnitPatterns:
                 self.matcher.add(rule["id"], [rule["pattern"]], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
+        if not HEAD_WORDS.search(doc.text):
+            return doc  # no pattern can match: spare the matcher
         context = context_of(doc)
         for match_id, start, end in self.matcher(doc):
             rule = doc.vocab.strings[match_id]

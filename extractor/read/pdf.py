@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from extractor.errors import CorruptFile, EncryptedFile
 from extractor.model import Line, RawDocument
@@ -78,31 +79,33 @@ def _pdfium_pages(path: Path) -> Iterator[PageChars]:
 
 
 def _pdfium_chars(raw: object, textpage: object, height: float) -> list[Char]:
-    api = raw  # the raw module: functions named after pdfium's C API
-    count = api.FPDFText_CountChars(textpage)  # type: ignore[attr-defined]
+    api: Any = raw  # the raw module: functions named after pdfium's C API
+    unicode, generated, origin = api.FPDFText_GetUnicode, api.FPDFText_IsGenerated, api.FPDFText_GetCharOrigin
+    loose_box, font_size, text_object = api.FPDFText_GetLooseCharBox, api.FPDFText_GetFontSize, api.FPDFText_GetTextObject
+    rect = api.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     name = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
+    flags = ctypes.byref(ctypes.c_int())
     bold_by_object: dict[int, bool] = {}
-    rect = api.FS_RECTF()  # type: ignore[attr-defined]
+    void_p = ctypes.c_void_p
     chars: list[Char] = []
-    for i in range(count):
-        code = api.FPDFText_GetUnicode(textpage, i)  # type: ignore[attr-defined]
-        text = chr(code) if code else ""
-        if text in ("\r", "\n") or api.FPDFText_IsGenerated(textpage, i) == 1:  # type: ignore[attr-defined]
+    for i in range(api.FPDFText_CountChars(textpage)):
+        code = unicode(textpage, i)
+        if code in (13, 10) or generated(textpage, i) == 1:
             continue
-        if text == " ":
+        if code == 32:
             chars.append(Char(" ", 0, 0, 0, 0, False))
             continue
-        api.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(rect))  # type: ignore[attr-defined]
-        api.FPDFText_GetCharOrigin(textpage, i, ctypes.byref(ox), ctypes.byref(oy))  # type: ignore[attr-defined]
-        size = api.FPDFText_GetFontSize(textpage, i)  # type: ignore[attr-defined]
-        obj = api.FPDFText_GetTextObject(textpage, i)  # type: ignore[attr-defined]
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
-        if key not in bold_by_object:
-            api.FPDFText_GetFontInfo(textpage, i, name, len(name), ctypes.byref(flags))  # type: ignore[attr-defined]
-            bold_by_object[key] = is_bold_font(name.value.decode("latin-1"))
-        chars.append(Char(text, rect.left, rect.right, height - oy.value, round(size, 1), bold_by_object[key]))
+        loose_box(textpage, i, rect_ref)
+        origin(textpage, i, ox_ref, oy_ref)
+        size = font_size(textpage, i)
+        key = ctypes.cast(text_object(textpage, i), void_p).value or 0
+        bold = bold_by_object.get(key)
+        if bold is None:  # one text object, one font: read its name once
+            api.FPDFText_GetFontInfo(textpage, i, name, len(name), flags)
+            bold = bold_by_object[key] = is_bold_font(name.value.decode("latin-1"))
+        chars.append(Char(chr(code) if code else "", rect.left, rect.right, height - oy.value, round(size, 1), bold))
     return chars
 
 
