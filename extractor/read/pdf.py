@@ -81,7 +81,8 @@ def _pdfium_pages(path: Path) -> Iterator[PageChars]:
 def _pdfium_chars(raw: object, textpage: object, height: float) -> list[Char]:
     api: Any = raw  # the raw module: functions named after pdfium's C API
     unicode, generated, origin = api.FPDFText_GetUnicode, api.FPDFText_IsGenerated, api.FPDFText_GetCharOrigin
-    loose_box, font_size, text_object = api.FPDFText_GetLooseCharBox, api.FPDFText_GetFontSize, api.FPDFText_GetTextObject
+    loose_box, font_size = api.FPDFText_GetLooseCharBox, api.FPDFText_GetFontSize
+    text_object = api.FPDFText_GetTextObject
     rect = api.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
