@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 import time
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractor.cache import Cache, reading_stage
+from extractor.cache import Cache, annotation_stage, reading_stage
 from extractor.compare import compare
 from extractor.engines import DaskEngine, LocalEngine
 from extractor.errors import InputError
@@ -22,7 +23,7 @@ from extractor.read.doc import check_doc, convert_to_docx
 from extractor.read.sniff import sniff
 from extractor.report import write_comparison
 from extractor.tables import write_tables
-from extractor.worker import Task
+from extractor.worker import Task, run_task
 
 
 @dataclass(slots=True)
@@ -148,7 +149,9 @@ def run(inputs: list[Path], out: Path, settings: Settings | None = None,
         to_convert = [s for s in sources if not (cache and cache.load(s.sha256, stage) is not None)]
         conversions = convert_all(to_convert, Path(workdir))
         tasks = [_task(s, settings, cache_dir, conversions.get(s.path)) for s in sources]
-        for result in _engine(settings).map(tasks):
+        done = {t.doc_id for t in tasks if cache and _fully_cached(t, cache, settings)}
+        cached = (run_task(t) for t in tasks if t.doc_id in done)  # no worker needed: all in the cache
+        for result in itertools.chain(cached, _engine(settings).map(t for t in tasks if t.doc_id not in done)):
             by_id[result.doc_id] = result
             if on_result:
                 on_result(result)
@@ -160,6 +163,15 @@ def run(inputs: list[Path], out: Path, settings: Settings | None = None,
         summary.outputs += write_comparison(out, comparison)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _fully_cached(task: Task, cache: Cache, settings: Settings) -> bool:
+    read = cache.load(task.sha256, reading_stage(settings.pdf_engine))
+    if read is None:
+        return False
+    if read["status"] not in ("ok", "flagged") or not read["segments"]:
+        return True
+    return cache.has(task.sha256, annotation_stage(settings.pdf_engine, settings.model_name))
 
 
 def _engine(settings: Settings) -> LocalEngine | DaskEngine:

@@ -77,6 +77,9 @@ class Cache:
         except (OSError, ValueError, EOFError):
             return None  # missing, or left half-written by a killed run: do the work again
 
+    def has(self, sha: str, stage: str) -> bool:
+        return self._path(sha, stage).exists()
+
     def store(self, sha: str, stage: str, data: dict[str, Any]) -> None:
         path = self._path(sha, stage)
         path.parent.mkdir(parents=True, exist_ok=True)
