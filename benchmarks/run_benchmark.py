@@ -112,7 +112,7 @@ def stages(samples: list[Path]) -> dict[str, float]:
     """Seconds per page of each stage, in this process, on the dev PDFs (model already loaded)."""
     nlp = load_pipeline()
     totals = {"read": 0.0, "layout": 0.0, "segment": 0.0, "annotate": 0.0}
-    pages = 0
+    pages = words = 0
     for path in samples * 3:
         t0 = time.perf_counter()
         raw = read_pdf(path)
@@ -126,7 +126,10 @@ def stages(samples: list[Path]) -> dict[str, float]:
         for name, seconds in zip(totals, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
             totals[name] += seconds
         pages += raw.pages
-    return {name: round(pages / seconds, 1) for name, seconds in totals.items()}
+        words += sum(len(s.text.split()) for s in result.segments if s.kind != "furniture")
+    rates = {name: round(pages / seconds, 1) for name, seconds in totals.items()}
+    rates["annotate_words_per_s"] = round(words / totals["annotate"])
+    return rates
 
 
 def pdfplumber_baseline(files: list[Path]) -> float:
@@ -152,7 +155,9 @@ def main() -> int:
         print(f"corpus: {len(files)} papers, {pages} pages (copies of {len({f.name[5:] for f in files})} dev PDFs)")
         print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
         per_stage = stages(sorted((ROOT / "samples").glob("*.pdf")))
-        print("stages (pages/s, one process): " + ", ".join(f"{k} {v}" for k, v in per_stage.items()))
+        print("stages (pages/s, one process): " + ", ".join(f"{k} {v}" for k, v in per_stage.items()
+                                                         if k != "annotate_words_per_s"))
+        print(f"annotation, one process: {per_stage['annotate_words_per_s']} words/s")
         plumber = pdfplumber_baseline(files)
         print(f"pdfplumber extract_text, one process: {pages / plumber:.1f} pages/s")
         one, memory_one = end_to_end(files, Path(tmp) / "one", 1, cache=False)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractor.cache import Cache, annotation_stage, reading_stage
-from extractor.compare import compare
+from extractor.compare import compare_papers, papers_from
 from extractor.engines import DaskEngine, LocalEngine
 from extractor.errors import InputError
 from extractor.overrides import load_overrides, template
@@ -157,8 +157,9 @@ def run(inputs: list[Path], out: Path, settings: Settings | None = None,
                 on_result(result)
     summary = RunSummary(results=[by_id[s.doc_id] for s in sources])
     template(out / "overrides.csv")
-    summary.outputs = write_tables(out, summary.results, corrections)
-    comparison = compare([out], settings.overrides)
+    tables = write_tables(out, summary.results, corrections)
+    summary.outputs = tables.paths
+    comparison = compare_papers(papers_from(tables.documents, tables.segments, tables.mentions))
     if comparison.series:
         summary.outputs += write_comparison(out, comparison)
     summary.seconds = time.perf_counter() - started

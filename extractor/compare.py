@@ -76,7 +76,6 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 def load_papers(runs: list[Path], extra_overrides: Path | None = None) -> list[Paper]:
     """One Paper per symbol from run folders (documents, mentions and segments CSV), corrections applied."""
-    bodies = _bodies()
     overrides: list[Override] = load_overrides(extra_overrides)
     documents, mentions, segments = [], [], []
     for run in runs:
@@ -84,13 +83,27 @@ def load_papers(runs: list[Path], extra_overrides: Path | None = None) -> list[P
         segments += read_csv(run / "segments.csv")
         found = read_csv(run / "mentions.csv")
         mentions += apply_overrides(found, overrides + load_overrides(run / "overrides.csv"), segments)
+    return papers_from(documents, segments, mentions)
+
+
+def papers_from(documents: list[dict[str, Any]], segments: list[dict[str, Any]],
+                mentions: list[dict[str, Any]]) -> list[Paper]:
+    bodies = _bodies()
     chosen = _one_render_per_symbol(documents, mentions)
+    wanted = {doc["doc_id"] for doc in chosen}
+    by_doc: dict[str, list[dict[str, str]]] = {}
+    for mention in mentions:
+        if mention["doc_id"] in wanted:
+            by_doc.setdefault(mention["doc_id"], []).append({k: str(v) for k, v in mention.items()})
+    texts: dict[str, list[str]] = {}
+    for seg in segments:
+        if seg["doc_id"] in wanted and seg["kind"] in ("paragraph", "item"):
+            texts.setdefault(seg["doc_id"], []).append(str(seg["text"]))
     papers = []
     for doc in chosen:
         paper = Paper(doc["symbol"], doc["session_date"], doc["date"], doc["title"], _body(doc, bodies), doc["doc_id"])
-        paper.mentions = [m for m in mentions if m["doc_id"] == doc["doc_id"]]
-        paper.texts = [s["text"] for s in segments
-                       if s["doc_id"] == doc["doc_id"] and s["kind"] in ("paragraph", "item")]
+        paper.mentions = by_doc.get(doc["doc_id"], [])
+        paper.texts = texts.get(doc["doc_id"], [])
         papers.append(paper)
     return papers
 
@@ -236,8 +249,14 @@ def matrix(series: Series, knowledge: Knowledge) -> list[dict[str, Any]]:
 
 
 def compare(runs: list[Path], overrides: Path | None = None, threshold: float = SIMILAR) -> Comparison:
+    return compare_papers(load_papers(runs, overrides), threshold)
+
+
+def compare_papers(papers: list[Paper], threshold: float = SIMILAR) -> Comparison:
+    series = [s for s in group_series(papers, threshold) if len(s.papers) >= 2]
+    if not series:
+        return Comparison(series=[], changes=[], matrix=[], values=[])
     knowledge = load_knowledge()
-    series = [s for s in group_series(load_papers(runs, overrides), threshold) if len(s.papers) >= 2]
     result = Comparison(series=series, changes=[], matrix=[], values=[])
     for one in series:
         result.changes += changes(one, knowledge)

@@ -99,6 +99,8 @@ def _override(row: dict[str, str], path: Path, line: int) -> Override:
 def apply_overrides(mentions: list[dict[str, str]], overrides: list[Override],
                     segments: list[dict[str, str]] | None = None) -> list[dict[str, str]]:
     """The mentions with the corrections applied; a corrected row says so in its ``correction`` column."""
+    if not overrides:
+        return [row if "correction" in row else {**row, "correction": ""} for row in mentions]
     by_key: dict[tuple[str, str, str, str], list[Override]] = {}
     for override in overrides:
         by_key.setdefault(override.key, []).append(override)

@@ -14,6 +14,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -108,16 +109,13 @@ def mention_rows(result: DocumentResult) -> Iterable[dict[str, Any]]:
         }
 
 
-def activity_rows(result: DocumentResult, mentions: list[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+def activity_rows(result: DocumentResult, by_segment: dict[tuple[str, str], list[dict[str, Any]]]
+                  ) -> Iterable[dict[str, Any]]:
     """One row per paragraph and item, with the canonical values found in it."""
-    by_segment: dict[str, list[dict[str, Any]]] = {}
-    for m in mentions:
-        if m["doc_id"] == result.doc_id:
-            by_segment.setdefault(m["seg_id"], []).append(m)
     for seg in result.segments:
         if seg.kind not in ("paragraph", "item"):
             continue
-        found = by_segment.get(seg.seg_id, [])
+        found = by_segment.get((result.doc_id, seg.seg_id), [])
         row: dict[str, Any] = {
             "doc_id": result.doc_id, "symbol": result.meta.symbol, "session_date": result.meta.session_date,
             "seg_id": seg.seg_id, "para": seg.para, "item": seg.item, "section": seg.section, "text": seg.text,
@@ -134,14 +132,28 @@ def _activity_value(mention: dict[str, Any]) -> str:
     return mention["norm"] or mention["text"]
 
 
-def write_tables(out: Path, results: list[DocumentResult], overrides: list[Override] | None = None) -> list[Path]:
+@dataclass(slots=True)
+class Tables:
+    """The rows of a run's tables, as written (for the comparison that follows without reading them back)."""
+
+    documents: list[dict[str, Any]]
+    segments: list[dict[str, Any]]
+    mentions: list[dict[str, Any]]
+    paths: list[Path]
+
+
+def write_tables(out: Path, results: list[DocumentResult], overrides: list[Override] | None = None) -> Tables:
     """documents, segments, mentions (corrections applied) and activities CSV files in ``out``."""
     paths = {name: out / f"{name}.csv" for name in ("documents", "segments", "mentions", "activities")}
+    documents = [document_row(r) for r in results]
     segments = [row for r in results for row in segment_rows(r)]
     mentions = apply_overrides([row for r in results for row in mention_rows(r)], overrides or [],
-                               [{k: str(v) for k, v in s.items()} for s in segments])
-    write_csv(paths["documents"], DOCUMENT_COLUMNS, (document_row(r) for r in results))
+                               [{k: str(v) for k, v in s.items()} for s in segments] if overrides else [])
+    by_segment: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for m in mentions:
+        by_segment.setdefault((m["doc_id"], m["seg_id"]), []).append(m)
+    write_csv(paths["documents"], DOCUMENT_COLUMNS, documents)
     write_csv(paths["segments"], SEGMENT_COLUMNS, segments)
     write_csv(paths["mentions"], MENTION_COLUMNS, mentions)
-    write_csv(paths["activities"], ACTIVITY_COLUMNS, (row for r in results for row in activity_rows(r, mentions)))
-    return list(paths.values())
+    write_csv(paths["activities"], ACTIVITY_COLUMNS, (row for r in results for row in activity_rows(r, by_segment)))
+    return Tables(documents, segments, mentions, list(paths.values()))
