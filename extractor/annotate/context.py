@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from extractor.annotate.classify import Classified, classify_name
 from extractor.annotate.definitions import find_definitions
-from extractor.annotate.knowledge import Knowledge, fold_name
+from extractor.annotate.knowledge import QUOTES, Knowledge
 
 if not Doc.has_extension("gb_context"):
     Doc.set_extension("gb_context", default=None)
@@ -33,11 +33,15 @@ class DocumentContext:
         return self._pattern
 
     def mentions_name(self, name: str) -> bool:
-        return f" {fold_name(name)} " in self.folded_text
+        return _lower(name) in self.folded_text
+
+
+def _lower(text: str) -> str:
+    return " ".join(text.translate(QUOTES).lower().split())
 
 
 def build_context(texts: list[str], knowledge: Knowledge) -> DocumentContext:
-    context = DocumentContext(folded_text=" " + " | ".join(fold_name(t) for t in texts) + " ")
+    context = DocumentContext(folded_text=" | ".join(_lower(t) for t in texts))
     for text in texts:
         for definition in find_definitions(text):
             if definition.acronym in context.acronyms:
