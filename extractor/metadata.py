@@ -98,7 +98,8 @@ def read_front_matter(blocks: list[Block], is_numbered: list[bool]) -> FrontMatt
             style = (block.bold, round(block.size))
             if title_style is None and _may_be_title(block, meta):
                 title_style = style
-            if title_style is not None and style == title_style:
+            unstyled = block.size == 0 and not block.bold  # flattened text: the title is the one line after
+            if title_style is not None and style == title_style and not (unstyled and title_parts):
                 title_parts.append(text)
                 front.roles[index] = "title"
                 continue
@@ -111,7 +112,9 @@ def read_front_matter(blocks: list[Block], is_numbered: list[bool]) -> FrontMatt
 
 def _may_be_title(block: Block, meta: DocumentMeta) -> bool:
     has_header = bool(meta.symbol or meta.session or meta.agenda_item)
-    return has_header and (block.bold or block.align == "center") and not block.in_table
+    unstyled = block.size == 0 and not block.bold  # flattened text keeps no weight or size
+    styled_title = (block.bold or block.align == "center") and not block.in_table
+    return has_header and (styled_title or (unstyled and bool(meta.agenda_item)))
 
 
 def _front_role(text: str, meta: DocumentMeta) -> str:

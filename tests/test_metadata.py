@@ -74,3 +74,20 @@ def test_detect_language() -> None:
     assert detect_language("The Office and the partners of the ILO met in Geneva to discuss the plan for the year.") == "en"
     assert detect_language("Le Bureau et les partenaires de l'OIT se sont réunis pour la mise en œuvre des programmes du Conseil et de la Commission.") == "fr"
     assert detect_language("La Oficina y los interlocutores de la OIT se reunieron para el examen de las actividades del programa y los proyectos.") == "es"
+
+
+def test_title_block_in_flattened_text() -> None:
+    from pathlib import Path
+
+    from extractor.pipeline import process_file
+
+    paper = Path(__file__).parent / "data" / "heldout" / "GB.328-POL-4.txt"
+    result = process_file(paper, paper.name, "text")
+    meta = result.meta
+    assert (meta.symbol, meta.session, meta.session_date, meta.date, meta.section, meta.segment,
+            meta.original_language, meta.agenda_item, meta.author_unit, meta.layout) == (
+        "GB.328/POL/4", "328", "2016-11", "2016-10-12", "Policy Development Section",
+        "Multinational Enterprises Segment", "English", "FOURTH ITEM ON THE AGENDA",
+        "Enterprises Department (ENTERPRISES).", "2011")
+    assert meta.title.startswith("Promotional activities concerning the MNE Declaration: Regional follow-up")
+    assert [s.kind for s in result.segments[:10]] == ["title"] * 8 + ["title", "summary"]

@@ -133,9 +133,18 @@ def _blocks(chunks: list[Chunk], vocabulary: Vocabulary) -> list[Block]:
     width = _typical_width(chunks)
     drafts: list[list[Line]] = []
     pending_marker = ""
+    front = True  # before the first numbered paragraph: the title block, one short line a field
     for chunk in chunks:
         for line in chunk.lines:
             text = line.text.strip()
+            front = front and not PARA_NUMBER.match(text)
+            if front:
+                wrapped = bool(drafts) and bool(drafts[-1]) and len(drafts[-1][-1].text.strip()) >= 0.6 * width
+                if wrapped and line is not chunk.lines[0]:
+                    drafts[-1].append(line)
+                else:
+                    drafts.append([line])
+                continue
             if LONE_DASH.match(text):
                 pending_marker = text
                 drafts.append([])
