@@ -199,3 +199,38 @@ def test_candidates_keep_every_proposal_and_mentions_the_arbitrated_ones(nlp: La
         ("International Finance Corporation", "PARTNER", "International Finance Corporation",
          "acronym:definition:gazetteer:partners.csv"),
     ]
+
+
+SENT_TO_MODEL: list[str] = []
+
+
+@Language.component("test_recording_ner")
+def recording_ner(doc: Doc) -> Doc:
+    SENT_TO_MODEL.append(doc.text)
+    return doc
+
+
+def test_the_model_ner_sees_only_segments_with_unexplained_capitals(nlp: Language) -> None:
+    from extractor.annotate.model_ner import ModelNer
+
+    SENT_TO_MODEL.clear()
+    if "test_recording_ner" not in nlp.component_names:
+        nlp.add_pipe("test_recording_ner", last=True)
+        nlp.disable_pipe("test_recording_ner")
+    gate = ModelNer(nlp, "test_recording_ner", always=False, models=str(models_dir()))
+    texts = ["The IOE met in Geneva in May 2010.",  # everything capitalised is known
+             "Its 316th Session took place; Spanish and English versions exist.",  # calendar and language words
+             "The Acme Widgets Consortium met."]  # unknown name: the model may help
+    docs = []
+    for text in texts:
+        doc = nlp.make_doc(text)
+        doc._.gb_context = build_context(texts, load_knowledge())
+        for name in ("gb_normalize", "gb_gazetteer", "gb_acronyms", "gb_unit_patterns"):
+            doc = nlp.get_pipe(name)(doc)
+        docs.append(doc)
+    assert len(list(gate.pipe(docs))) == 3
+    assert SENT_TO_MODEL == ["The Acme Widgets Consortium met."]
+    everything = ModelNer(nlp, "test_recording_ner", always=True, models=str(models_dir()))
+    SENT_TO_MODEL.clear()
+    list(everything.pipe(docs))
+    assert texts == SENT_TO_MODEL

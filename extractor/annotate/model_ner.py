@@ -59,9 +59,12 @@ class ModelNer:
         recognizer = self.nlp.get_pipe(self.component)
         for batch in minibatch(docs, batch_size):
             chosen = [doc for doc in batch if self.always or needs_model(doc, self.nationalities)]
-            if chosen:
-                for _ in recognizer.pipe(chosen):  # type: ignore[attr-defined]
+            if chosen and hasattr(recognizer, "pipe"):
+                for _ in recognizer.pipe(chosen):
                     pass  # the recognizer sets doc.ents on the same Doc objects
+            else:
+                for doc in chosen:
+                    recognizer(doc)
             yield from batch
 
 
