@@ -68,6 +68,9 @@ def segment(layout: Layout, doc_id: str, source: Path) -> Segmented:
         segments.append(_make(doc_id, ids.make("s" if kind == "summary" else "t"), kind, body[index]))
     cursor = Cursor()
     for index in range(front.end, len(body)):
+        following = numbers[index + 1] if index + 1 < len(body) else None
+        if numbers[index] is None and following is not None and _reads_like_heading(body[index]):
+            body[index].kind = "heading"  # an unmarked (italic, plain) heading right before a paragraph number
         segments.append(_body_segment(body[index], numbers[index], cursor, doc_id, ids))
     footnotes = [b for b in layout.blocks if b.kind == "footnote"]
     segments += [_make(doc_id, ids.make(f"fn{b.marker}", exact=True), "footnote", b, marker=b.marker)
@@ -139,6 +142,13 @@ def _body_segment(block: Block, number: int | None, cursor: Cursor, doc_id: str,
         return _make(doc_id, ids.make(f"p{cursor.para}~", exact=False), "paragraph", block,
                      para=cursor.para, section=cursor.section)
     return _make(doc_id, ids.make("u"), "paragraph", block, section=cursor.section)
+
+
+def _reads_like_heading(block: Block) -> bool:
+    text = block.text.strip()
+    return (block.kind == "body" and not block.label and 0 < len(text) <= 120 and text[:1].isupper()
+            and not text.endswith((".", ";", ":", ",")) and not is_closing(text)
+            and not DASH_MARKER.match(text) and not LETTER_MARKER.match(text))
 
 
 def _plausible(number: int, cursor: Cursor) -> bool:

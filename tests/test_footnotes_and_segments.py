@@ -64,3 +64,14 @@ def test_a_wrapped_line_starting_with_a_number_is_not_a_paragraph() -> None:
     blocks = [body("1. First."), body("2. Second."), body("79. members joined the Group.")]
     result = segment(Layout(blocks=blocks), "doc", Path("GB300-MNE-3.pdf"))
     assert [(s.seg_id, s.para) for s in result.segments] == [("p1", "1"), ("p2", "2"), ("p2~1", "2")]
+
+
+def test_a_plain_short_line_before_a_paragraph_number_is_a_heading() -> None:
+    blocks = [body("1. First paragraph."), body("Within the ILO"), body("2. Second paragraph."),
+              body("3. Third paragraph."), body("An unfinished thought that goes on, and on"),
+              body("but is followed by text.")]
+    result = segment(Layout(blocks=blocks), "doc", Path("x.pdf"))
+    assert [(s.seg_id, s.kind, s.section) for s in result.segments] == [
+        ("p1", "paragraph", ""), ("h1", "heading", "Within the ILO"), ("p2", "paragraph", "Within the ILO"),
+        ("p3", "paragraph", "Within the ILO"), ("p3~1", "paragraph", "Within the ILO"),
+        ("p3~2", "paragraph", "Within the ILO")]
