@@ -71,14 +71,17 @@ class RunSummary:
         return f"{len(self.results)} files: {ok} ok{failed}; {self.pages} pages in {self.seconds:.1f} s{rate}"
 
 
-def discover(inputs: list[Path]) -> list[Source]:
-    """Files named directly, and files with a paper's extension (any case) in folders, recursively."""
+def discover(inputs: list[Path], out: Path | None = None) -> list[Source]:
+    """Files named directly, and files with a paper's extension (any case) in folders, recursively
+    (hidden folders and the output folder, with its report.html, left out)."""
     sources: list[Source] = []
     used: set[str] = set()
+    skip = out.resolve() if out is not None else None
     for item in inputs:
         if item.is_dir():
             found = sorted(p for p in item.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS
-                           and not any(part.startswith(".") for part in p.relative_to(item).parts))
+                           and not any(part.startswith(".") for part in p.relative_to(item).parts)
+                           and (skip is None or skip not in p.resolve().parents))
             pairs = [(p, p.relative_to(item).as_posix()) for p in found]
         else:
             pairs = [(item, item.name)]
@@ -135,7 +138,7 @@ def run(inputs: list[Path], out: Path, settings: Settings | None = None,
     """
     settings = settings or Settings()
     started = time.perf_counter()
-    sources = discover(inputs)
+    sources = discover(inputs, out)
     for source in sources:
         _identify(source)
     if on_start:
