@@ -84,6 +84,10 @@ def read_front_matter(blocks: list[Block], is_numbered: list[bool]) -> FrontMatt
         if is_numbered[index] or block.page_start > 2:
             break
         text = block.text.strip()
+        if meta.purpose and front.roles.get(index - 1) == "title" and meta.purpose.endswith(" AND") and text.isupper():
+            meta.purpose = f"{meta.purpose} {text}"  # "FOR DEBATE AND" / "GUIDANCE"
+            front.roles[index] = "title"
+            continue
         role = _front_role(text, meta)
         if role:
             in_box = in_box or role == "purpose box"

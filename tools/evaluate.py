@@ -26,7 +26,7 @@ def cases() -> list[tuple[Path, Path, Path]]:
         base = paper.stem.removesuffix("-margin").removesuffix("-typed")
         if (GOLD / f"{base}.gold.jsonl").exists():
             found.append((paper, GOLD / f"{base}.gold.jsonl", GOLD / f"{base}.segments.jsonl"))
-    for paper in sorted(HELDOUT.glob("*.txt")):
+    for paper in sorted(p for p in HELDOUT.iterdir() if p.suffix in (".txt", ".pdf", ".docx")):
         found.append((paper, HELDOUT / f"{paper.stem}.gold.jsonl", HELDOUT / f"{paper.stem}.segments.jsonl"))
     return found
 

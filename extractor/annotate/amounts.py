@@ -107,12 +107,23 @@ def _not_a_count(doc: Doc, start: int, end: int) -> bool:
         return True  # a year (the dates component decides whether it is one)
     if token.lower_ == "one" and (following.lower() == "of" or token.dep_ != "nummod"):
         return True
+    if following == "-" and not doc[end - 1].whitespace_:
+        return True  # "a two-week course", "a 10-day mission": a measure of the noun, not a count
     return following in ("/", ".") and end + 1 < len(doc) and doc[end + 1].text[:1].isdigit()
 
 
 def _counted_noun(number: Span) -> tuple[Span | None, str]:
-    """The noun a number modifies, with its compound nouns: (span up to the noun, "training activities")."""
+    """The noun a number modifies, with its compound nouns: (span up to the noun, "training activities").
+
+    In "between 18 million and 30 million people" both numbers count people, and neither span
+    swallows the other."""
     token = number[-1]
+    if token.dep_ == "conj" and token.head.i < token.i:  # "… and 30 million": the first number's noun
+        _, noun = _counted_noun(number.doc[token.head.i:token.head.i + 1])
+        following = number.doc[number.end] if number.end < len(number.doc) else None
+        if following is not None and following.tag_.startswith("NN") and noun.endswith(following.lower_):
+            return number.doc[number.start:following.i + 1], noun
+        return None, noun
     head = token.head
     if token.dep_ not in ("nummod", "quantmod", "compound", "amod") or head.i <= token.i:
         return None, ""
@@ -121,6 +132,9 @@ def _counted_noun(number: Span) -> tuple[Span | None, str]:
     compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i > token.i]
     first = compounds[0].i if compounds else head.i
     words = [t.lower_ for t in number.doc[first:head.i + 1] if t.dep_ == "compound" or t.i == head.i]
+    between = number.doc[number.end:head.i]
+    if any(t.tag_ == "CC" or t.lower_ in ("to", "-", "–") for t in between):
+        return None, " ".join(words)  # "18 million and 30 million people": the span ends at "18 million"
     return number.doc[number.start:head.i + 1], " ".join(words)
 
 

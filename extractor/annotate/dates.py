@@ -47,8 +47,19 @@ class Dates:
                 if re.search(r"[A-Za-z]\($", text[max(0, match.start() - 4):match.start()]):
                     continue  # inside a reference such as "COM(2001) 366"
                 taken.append((match.start(), match.end()))
-                candidates.add(doc, span, "DATE", normalise_date(match.group(0)), f"pattern:{rule}")
+                year = _nearest_year(text, match.start()) if rule == "date-day-month-no-year" else ""
+                if rule == "date-day-month-no-year" and not year:
+                    continue  # "12 September" with no year anywhere near: too uncertain to report
+                candidates.add(doc, span, "DATE", normalise_date(match.group(0), year), f"pattern:{rule}")
         return doc
+
+
+def _nearest_year(text: str, offset: int) -> str:
+    """The year written closest before a date that has none (else the closest after)."""
+    years = [(m.start(), m.group(0)) for m in re.finditer(r"\b(?:19|20)\d{2}\b", text)]
+    before = [y for start, y in years if start < offset]
+    after = [y for start, y in years if start > offset]
+    return before[-1] if before else (after[0] if after else "")
 
 
 def _counts_something(span: Span) -> bool:

@@ -80,8 +80,14 @@ class Organizations:
                 continue
             left, right = run.doc[run.start:token.i], run.doc[token.i + 1:run.end]
             complete = self.classify(left.text) is not None
-            if complete and sum(1 for t in right if t.text[:1].isupper()) >= 2:
-                return [left, *self._split_list(right)]
+            if not complete or sum(1 for t in right if t.text[:1].isupper()) < 2:
+                continue
+            # "Ministry of Human Resources and Social Security" coordinates the ministry's portfolios:
+            # a head-first name splits only where what follows is a name in its own right
+            head_first = len(left) > 2 and left[1].lower_ in ("of", "for", "on")
+            if head_first and self.classify(right.text) is None:
+                continue
+            return [left, *self._split_list(right)]
         return [run]
 
 

@@ -18,6 +18,8 @@ IGNORE candidates never become mentions; they only keep weaker proposals
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -50,15 +52,38 @@ class Resolver:
         names = [o for o in organizations if o.label_ in ("UNIT", "PARTNER")]
         confirmed = [c for c in confirmed if not _word_of_a_name(c, names)]
         kept = _longest_first(confirmed)
+        codes = {s.kb_id_ for s in kept if s.kb_id_}
+        # a town the gazetteers do not know lies, most likely, in the one country its paragraph is about
+        code, how = (next(iter(codes)), "+context") if len(codes) == 1 else ("", "")
+        for area in _administrative_areas(doc):
+            if not any(overlaps(area, s) for s in kept):
+                kept.append(candidates.add(doc, area, "PLACE", code, f"rule:administrative-area{how}") or area)
         if self.model_places:
-            codes = {s.kb_id_ for s in kept if s.kb_id_}
-            # a town the gazetteers do not know lies, most likely, in the one country its paragraph is about
-            code, how = (next(iter(codes)), "+context") if len(codes) == 1 else ("", "")
             for ent in model:
                 if any(overlaps(ent, s) for s in kept + organizations) or not _looks_like_place(ent, self):
                     continue
                 kept.append(candidates.add(doc, ent, "PLACE", code, f"ner:{ent.label_}{how}") or ent)
         return kept
+
+
+ADMINISTRATIVE_AREA = re.compile(
+    r"\b((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+([Pp]rovince|[Rr]egion|[Ss]tate|[Dd]istrict|"
+    r"[Gg]overnorate|[Pp]refecture|[Cc]ounty|[Mm]unicipality)\b")
+
+
+def _administrative_areas(doc: Doc) -> list[Span]:
+    """ "Copperbelt Province", "Kampong Thom province": a named area of a country, known or not."""
+    found = []
+    text = doc.text
+    for match in ADMINISTRATIVE_AREA.finditer(text):
+        words = match.group(1).split()
+        if any(zipf(word.lower()) >= 3.5 for word in words):
+            continue  # "Member State", "Eastern Region": common words, not a name
+        end = match.end() if match.group(2)[0].isupper() else match.end(1)  # "Kampong Thom province"
+        span = doc.char_span(match.start(), end, alignment_mode="strict")
+        if span is not None:
+            found.append(span)
+    return found
 
 
 def _word_of_a_name(place: Span, names: list[Span]) -> bool:
@@ -71,9 +96,9 @@ def _word_of_a_name(place: Span, names: list[Span]) -> bool:
     if place.end + 1 < len(doc) and doc[place.end].text == "-" and not doc[place.end - 1].whitespace_:
         return True
     for name in names:
-        if name.start <= place.start and place.end <= name.end:
-            before = place.doc[place.start - 1].lower_ if place.start > name.start else ""
-            return place.start != name.start and before not in ("of", "in", "for", "at", "-", ",", "and")
+        if name.start <= place.start and place.end == name.end and place.start != name.start:
+            before = place.doc[place.start - 1].lower_
+            return before not in ("of", "in", "for", "at", "-", ",", "and")  # "ILO Jakarta Office" keeps Jakarta
     return False
 
 

@@ -25,6 +25,10 @@ from extractor.annotate.knowledge import canonical_text, load_knowledge
 from extractor.resources import models_dir
 
 TRAILING = {"and", "the", "of", "at", "-", ",", "for", "in", "es", "de", "do", "da", "del", "el", "al"}
+ARTICLE_NAMES = re.compile(r"Republic|Kingdom|States|Federation|Islands|Emirates|Netherlands|Philippines|Gambia|"
+                           r"Bahamas|Comoros|Maldives|Sudan|Niger|Congo|Caribbean|Pacific|Americas|Andean|Gulf|Balkans")
+SHARED_OFFICE = re.compile(
+    r"^(?:ILO\s+)?(?:Decent Work (?:Technical Support )?Team|DWTs?)\s+and\s+(?:Country\s+)?Office\b")
 LEADING = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "Its", "Their", "Both", "As"}
 HEAD_WORDS = re.compile(r"\b(?:Office|Team|DWTs?|Department|Bureau|Branch|Unit|InFocus|[Mm]ulti-?disciplinary)\b")
 PLACE_OFFICES = {"office-regional", "office-country", "office-ilo", "office-for-places", "dwt", "dwt-short", "mdt"}
@@ -65,14 +69,15 @@ class UnitPatterns:
     def _end_at_place(self, span: Span) -> Span | None:
         """Cut "Subregional Office for South Asia and the IFC" after the place it names."""
         doc = span.doc
-        place_start = next((t.i + 1 for t in span if t.lower_ in ("for", "in", "-", "/")), None)
+        place_start = next((t.i + 1 for t in span if t.lower_ in ("for", "in", "-", "/") and t.i > span.start), None)
         if place_start is None or place_start >= span.end:
             return span
         if doc[place_start].lower_ == "the":
             place_start += 1
         for end in range(span.end, place_start, -1):
             words = doc[place_start:end].text
-            if doc[end - 1].text[:1].isupper() and self._is_place(words):
+            continued = end < len(doc) and doc[end].text[:1].isupper()  # "… the Caribbean Employers' …"
+            if doc[end - 1].text[:1].isupper() and not continued and self._is_place(words):
                 return doc[span.start:end]
         end = place_start
         while end < span.end and doc[end].text[:1].isupper():
@@ -82,8 +87,10 @@ class UnitPatterns:
     def _is_place(self, words: str) -> bool:
         parts = re.split(r",\s*|\s+and\s+", words)
         whole = self.knowledge.place_code(words) is not None
-        # "Mexico and Cuba" is two places; "Beijing and the China Enterprise …" is a place and a new name
-        return whole or all(not p.startswith("the ") and self.knowledge.place_code(p) is not None for p in parts if p)
+        # "Mexico and Cuba" is two places; "Beijing and the China Enterprise …" is a place and a new name;
+        # "the Dominican Republic" is a country written with its article
+        return whole or all((not p.startswith("the ") or ARTICLE_NAMES.search(p)) and
+                            self.knowledge.place_code(p) is not None for p in parts if p)
 
     def _name(self, rule: str, span: Span) -> tuple[str, str] | None:
         text = span.text
@@ -132,6 +139,7 @@ def _office_canonical(text: str) -> str:
     text = re.sub(r"^(?:ILO\s+)?DWTs?\s*(?:for|in|-|/)\s*", "Decent Work Technical Support Team for ", text)
     text = re.sub(r"^Decent Work Team\b", "Decent Work Technical Support Team", text)
     text = re.sub(r"^(?:ILO\s+)?Multi-?disciplinary (?:Advisory )?Team", "Multidisciplinary Advisory Team", text)
+    text = SHARED_OFFICE.sub("Decent Work Technical Support Team and Country Office", text)
     if re.match(r"^(?:Country|Liaison|Area|Branch|Project) Office\b", text):
         text = "ILO " + text
     if text.startswith("Office for "):

@@ -15,6 +15,16 @@ CURRENCIES = [
     (r"¥|JPY|yen", "JPY"),
     (r"Rs\.?|INR|rupees?", "INR"),
     (r"CAD|Canadian dollars?", "CAD"),
+    (r"Rp\.?|IDR|rupiahs?", "IDR"),
+    (r"TSh|TZS|Tanzanian shillings?", "TZS"),
+    (r"KSh|KES|Kenyan shillings?", "KES"),
+    (r"₹", "INR"),
+    (r"R\$|BRL|reais|reals?", "BRL"),
+    (r"RMB|CNY|yuan|renminbi", "CNY"),
+    (r"₱|PHP|Philippine pesos?", "PHP"),
+    (r"₦|NGN|naira", "NGN"),
+    (r"₩|KRW|won", "KRW"),
+    (r"₫|VND|dong", "VND"),
     (r"AUD|Australian dollars?", "AUD"),
     (r"SEK|Swedish kron(?:a|or)", "SEK"),
     (r"NOK|Norwegian kron(?:e|er)", "NOK"),
@@ -42,7 +52,7 @@ def iso_currencies() -> frozenset[str]:
 
 def normalise_money(text: str) -> str:
     code = currency_code(text)
-    number = re.search(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand|m|bn)\b)?", text)
+    number = re.search(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|trillion|thousand|m|bn)\b)?", text)
     value = parse_number(number.group(0)) if number else None
     return f"{format_number(value)} {code}" if value is not None and code else ""
 

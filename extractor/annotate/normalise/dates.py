@@ -31,11 +31,15 @@ def _year(text: str, base: str = "") -> int:
     return year + 100 if year < first else year
 
 
-def normalise_date(text: str) -> str:
+def normalise_date(text: str, year: str = "") -> str:
+    """ISO value of a date; ``year`` completes a day and month written without one ("12 September")."""
     t = " ".join(text.split())
+    if year and not re.search(r"\d{4}", t):
+        t = f"{t} {year}"
     patterns = (
-        (rf"({MONTH}),?\s+(\d{{4}}){DASH}({MONTH}),?\s+(\d{{4}})",
+        (rf"({MONTH}),?\s+(\d{{4}})(?:{DASH}|\s+and\s+)({MONTH}),?\s+(\d{{4}})",
          lambda m: f"{_ym(m[2], m[1])}/{_ym(m[4], m[3])}"),
+        (rf"({MONTH})\s+and\s+({MONTH}),?\s+(\d{{4}})", lambda m: f"{_ym(m[3], m[1])}/{_ym(m[3], m[2])}"),
         (rf"(\d{{1,2}})\s+({MONTH}){DASH}(\d{{1,2}})\s+({MONTH}),?\s+(\d{{4}})",
          lambda m: f"{_ymd(m[5], m[2], m[1])}/{_ymd(m[5], m[4], m[3])}"),
         (rf"(\d{{1,2}}){DASH}(\d{{1,2}})\s+({MONTH}),?\s+(\d{{4}})",
