@@ -234,3 +234,25 @@ def test_the_model_ner_sees_only_segments_with_unexplained_capitals(nlp: Languag
     SENT_TO_MODEL.clear()
     list(everything.pipe(docs))
     assert texts == SENT_TO_MODEL
+
+
+def test_an_unknown_place_takes_the_country_named_after_it(nlp: Language) -> None:
+    words = ["Ministers", "met", "in", "Bad", "Neuenahr", ",", "Germany", ",", "and", "in", "Paris", "."]
+    doc = run(nlp, with_entities(nlp, words, [(3, 5, "GPE")]))
+    assert found(doc, label="PLACE") == [
+        ("Bad Neuenahr", "PLACE", "DE", "ner:GPE+apposition"),
+        ("Germany", "PLACE", "DE", "gazetteer:countries.csv"),
+        ("Paris", "PLACE", "FR", "gazetteer:cities.csv"),
+    ]
+
+
+def test_an_unknown_place_takes_the_country_its_paragraph_names_most(nlp: Language) -> None:
+    text = "In Colombia, meetings in Bogotá trained youth of Cauca District, with a team in Lima."
+    assert found(run(nlp, nlp.make_doc(text)), label="PLACE") == [
+        ("Bogotá", "PLACE", "CO", "gazetteer:cities.csv"),
+        ("Cauca District", "PLACE", "CO", "rule:administrative-area+context"),
+        ("Colombia", "PLACE", "CO", "gazetteer:countries.csv"),
+        ("Lima", "PLACE", "PE", "gazetteer:cities.csv"),
+    ]
+    tied = "Meetings in Bogotá trained youth of Cauca District, with a team in Lima."
+    assert ("Cauca District", "PLACE", "", "rule:administrative-area") in found(run(nlp, nlp.make_doc(tied)))

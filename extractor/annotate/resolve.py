@@ -19,6 +19,7 @@ IGNORE candidates never become mentions; they only keep weaker proposals
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -52,18 +53,33 @@ class Resolver:
         names = [o for o in organizations if o.label_ in ("UNIT", "PARTNER")]
         confirmed = [c for c in confirmed if not _word_of_a_name(c, names)]
         kept = _longest_first(confirmed)
-        codes = {s.kb_id_ for s in kept if s.kb_id_}
-        # a town the gazetteers do not know lies, most likely, in the one country its paragraph is about
-        code, how = (next(iter(codes)), "+context") if len(codes) == 1 else ("", "")
+        known = list(kept)
         for area in _administrative_areas(doc):
             if not any(overlaps(area, s) for s in kept):
+                code, how = _country_of(area, known)
                 kept.append(candidates.add(doc, area, "PLACE", code, f"rule:administrative-area{how}") or area)
         if self.model_places:
             for ent in model:
                 if any(overlaps(ent, s) for s in kept + organizations) or not _looks_like_place(ent, self):
                     continue
+                code, how = _country_of(ent, known)
                 kept.append(candidates.add(doc, ent, "PLACE", code, f"ner:{ent.label_}{how}") or ent)
         return kept
+
+
+def _country_of(place: Span, known: list[Span]) -> tuple[str, str]:
+    """The country of a place the gazetteers do not know, and how it was told: the country named
+    right after it ("Bad Neuenahr, Germany"), else the one its paragraph names most often ("In
+    Colombia ... Bogotá ... Cauca", even with Lima named once); none on a tie."""
+    doc = place.doc
+    for other in known:
+        if other.kb_id_ and other.start == place.end + 1 and doc[place.end].text == ",":
+            return other.kb_id_, "+apposition"
+    counts = Counter(s.kb_id_ for s in known if s.kb_id_)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return "", ""
+    return ranked[0][0], "+context"
 
 
 ADMINISTRATIVE_AREA = re.compile(
