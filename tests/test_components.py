@@ -256,3 +256,16 @@ def test_an_unknown_place_takes_the_country_its_paragraph_names_most(nlp: Langua
     ]
     tied = "Meetings in Bogotá trained youth of Cauca District, with a team in Lima."
     assert ("Cauca District", "PLACE", "", "rule:administrative-area") in found(run(nlp, nlp.make_doc(tied)))
+
+
+def test_a_partners_acronym_joined_to_a_region_is_its_regional_body(nlp: Language) -> None:
+    text = ("The ITUC Asia-Pacific regional organization (ITUC-AP) and ITUC-Africa met the ITUC; "
+            "ITUC-AP will report. ILO Africa did not.")
+    assert found(run(nlp, nlp.make_doc(text)), label="PARTNER") == [
+        ("ITUC", "PARTNER", "International Trade Union Confederation", "gazetteer:partners.csv"),
+        ("ITUC Asia-Pacific regional organization", "PARTNER", "ITUC Asia-Pacific",
+         "acronym:definition:rule:acronym-region:International Trade Union Confederation"),
+        ("ITUC-AP", "PARTNER", "ITUC Asia-Pacific", "acronym:use:rule:acronym-region:International Trade Union Confederation"),
+        ("ITUC-AP", "PARTNER", "ITUC Asia-Pacific", "acronym:use:rule:acronym-region:International Trade Union Confederation"),
+        ("ITUC-Africa", "PARTNER", "ITUC-Africa", "rule:acronym-region:International Trade Union Confederation"),
+    ]

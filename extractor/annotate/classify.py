@@ -47,6 +47,9 @@ def classify_name(name: str, knowledge: Knowledge, acronym: str = "") -> Classif
             return Classified("IGNORE", entry.canonical, f"gazetteer:{entry.source}")
         if entry is not None and entry.type in ("UNIT", "PARTNER") and entry.kind != "weak":
             return Classified(entry.type, entry.canonical, f"gazetteer:{entry.source}")
+    regional = regional_body(name, knowledge)
+    if regional is not None:
+        return regional
     kind = _by_head(name, knowledge)
     if kind is None:
         return None
@@ -56,6 +59,24 @@ def classify_name(name: str, knowledge: Knowledge, acronym: str = "") -> Classif
     else:
         canonical = canonical_text(name)
     return Classified(type_, canonical, rule)
+
+
+REGIONAL_BODY = re.compile(
+    r"^([A-Z]{2,})(?:-|\s+)(.+?)(?:\s+regional\s+(?:organi[sz]ation|office|council|secretariat))?$")
+
+
+def regional_body(name: str, knowledge: Knowledge) -> Classified | None:
+    """ "ITUC-Africa", "ITUC Asia-Pacific regional organization": a known partner's acronym joined to
+    a region names its regional body. Its canonical value is the acronym and the region as written."""
+    match = REGIONAL_BODY.match(name)
+    if match is None:
+        return None
+    parent = knowledge.lookup(match.group(1))
+    region = knowledge.place_code(match.group(2))
+    if parent is None or parent.type != "PARTNER" or region is None or region.source != "regions.csv":
+        return None
+    joined = "-" if name[len(match.group(1))] == "-" else " "
+    return Classified("PARTNER", f"{match.group(1)}{joined}{match.group(2)}", f"rule:acronym-region:{parent.canonical}")
 
 
 def _trim(name: str) -> str:

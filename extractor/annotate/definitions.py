@@ -16,6 +16,7 @@ from dataclasses import dataclass
 ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:[/\-+][A-Z][A-Za-z0-9]*)*\+?"
 LONG_THEN_ACRONYM = re.compile(rf"\((?P<acr>{ACRONYM})\)")
 ACRONYM_THEN_LONG = re.compile(rf"\b(?P<acr>{ACRONYM})\s*\((?:the\s+)?(?P<long>[A-Z][^()]{{3,120}}?)\)")
+REGIONAL_TAIL = re.compile(r"[A-Z][\w-]*\s+regional\s+(?:organi[sz]ation|office|council|secretariat)\s*$")
 WORD = re.compile(r"[\w’'&.\-/]+|[,()]")
 CONNECTORS = {"of", "for", "and", "the", "on", "in", "at", "to", "de", "des", "du", "la", "le", "für", "y", "del",
               "et", "&", "from", "against"}
@@ -56,6 +57,8 @@ def _long_form_before(text: str, paren: int, acronym: str) -> tuple[int, int] | 
     words = [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text[:paren])]
     chunk: list[tuple[str, int, int]] = []
     index = len(words) - 1
+    if REGIONAL_TAIL.search(text[:paren]):  # "ITUC Asia-Pacific regional organization (ITUC-AP)"
+        chunk, index = words[-2:], index - 2
     while index >= 0:
         word = words[index][0]
         previous = words[index - 1][0] if index > 0 else ""

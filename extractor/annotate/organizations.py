@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractor.annotate import candidates
-from extractor.annotate.classify import Classified, classify_name
+from extractor.annotate.classify import Classified, classify_name, regional_body
+from extractor.annotate.context import context_of
 from extractor.annotate.knowledge import canonical_text, load_knowledge
 
 CONNECTORS = {"of", "for", "and", "on", "in", "at", "the", "de", "des", "du", "für", "&", "-", "a", "an"}
 # a run of names stops at a list: "the ILO and the IFC", "Mexico, the Office"
 LIST_BREAKS = {("and", "the"), ("with", "the"), ("by", "the"), (",", "the"), (",", "and")}
+REGIONAL_BODIES = {"organization", "organisation", "office", "council", "secretariat"}  # as in classify
 COMPANY_NOUNS = {"factory", "factories", "company", "companies", "group", "plant", "mill", "mills", "brand"}
 SENTENCE_START = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "Its", "Their", "Both", "As", "A",
                   "An", "This", "These", "Since", "Under", "During", "After", "Before", "Through", "According",
@@ -45,11 +47,8 @@ class Organizations:
     def __call__(self, doc: Doc) -> Doc:
         proposals: list[tuple[Span, str]] = [(ent, "ner:ORG") for ent in doc.ents if ent.label_ == "ORG"]
         proposals += [(part, "chunk") for run in capitalised_runs(doc) for part in self._split_list(run)]
-        for regional in self._hyphenated_acronyms(doc):
-            parent = self.knowledge.lookup(regional[0].text)
-            if parent is not None and parent.type in ("UNIT", "PARTNER"):
-                rule = f"rule:acronym-region:{parent.canonical}"
-                candidates.add(doc, regional, parent.type, canonical_text(regional.text), rule)
+        for regional, body in self._regional_bodies(doc):
+            candidates.add(doc, regional, body.type, body.canonical, body.rule)
         for proposal, source in proposals:
             stripped = _strip(proposal)
             if stripped is None:
@@ -63,15 +62,40 @@ class Organizations:
         return doc
 
 
-    def _hyphenated_acronyms(self, doc: Doc) -> list[Span]:
-        """ "ITUC-Africa": a known body's acronym joined to a region names its regional body."""
+    def _regional_bodies(self, doc: Doc) -> list[tuple[Span, Classified]]:
+        """ "ITUC-Africa", "ITUC Asia-Pacific regional organization": a known body's acronym joined
+        to a region names its regional body."""
         found = []
+        defined = context_of(doc).acronyms  # "ITUC-AP" the paper defines is its long form's
         for token in doc[:-2]:
+            if not token.text.isupper() or token.text == "ILO":  # "ILO Africa" is no body; its office has a name
+                continue
+            parent = self.knowledge.lookup(token.text)
+            if parent is None or parent.type not in ("UNIT", "PARTNER"):
+                continue
             nxt, last = doc[token.i + 1], doc[token.i + 2]
-            if (token.text.isupper() and nxt.text == "-" and not token.whitespace_ and not nxt.whitespace_
-                    and last.text[:1].isupper() and self.knowledge.lookup(token.text) is not None):
-                found.append(doc[token.i:token.i + 3])
+            joined = nxt.text == "-" and not token.whitespace_ and not nxt.whitespace_
+            if joined and last.text[:1].isupper() and doc[token.i:token.i + 3].text not in defined:
+                span = doc[token.i:token.i + 3]
+                rule = f"rule:acronym-region:{parent.canonical}"
+                found.append((span, Classified(parent.type, canonical_text(span.text), rule)))
+            elif token.whitespace_ and (spaced := self._region_after(token)) is not None:
+                found.append(spaced)
         return found
+
+    def _region_after(self, acronym: Token) -> tuple[Span, Classified] | None:
+        doc = acronym.doc
+        for length in (4, 3, 2, 1):
+            end = acronym.i + 1 + length
+            if end > len(doc) or doc[end - 1].is_punct:
+                continue
+            if end + 1 < len(doc) and doc[end].lower_ == "regional" and doc[end + 1].lower_ in REGIONAL_BODIES:
+                end += 2
+            span = doc[acronym.i:end]
+            classified = regional_body(span.text, self.knowledge)
+            if classified is not None:
+                return span, classified
+        return None
 
     def _split_list(self, run: Span) -> list[Span]:
         """"Chamber of Mines of Namibia and Acme Widgets" is two names; "Food and Agriculture Organization" one."""
