@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Region = Literal["body", "table", "header", "footer", "footnote"]
+Region = Literal["body", "table", "header", "footer", "footnote", "site"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +105,9 @@ class Block:
     """A logical paragraph after layout clean-up."""
 
     text: str
-    kind: Literal["body", "heading", "footnote", "furniture"] = "body"
+    # body and heading text; an item of the paragraph above (a list inside it); a table row (cells joined
+    # by tabs); a footnote; furniture; a line a web or document site added around the paper
+    kind: Literal["body", "heading", "item", "table", "footnote", "furniture", "site"] = "body"
     page_start: int = 1
     page_end: int = 1
     label: str = ""  # list label known from the source's numbering

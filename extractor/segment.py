@@ -11,22 +11,25 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractor.dates import day_of
 from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER
 from extractor.metadata import (
-    committee_code_from_symbol,
     detect_language,
     is_closing,
     language_from_file_name,
-    parse_date,
     read_front_matter,
-    symbol_from_file_name,
     symbol_from_furniture,
 )
 from extractor.model import Block, DocumentMeta, FootnoteRef, Layout, Segment
+from extractor.symbols import body_of, session_of, symbol_from_file_name
 
 LABEL_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
-SUB_HEADING = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4})\)|[a-z]\)|[A-H]\.|\d{1,2}\.\d{1,2}\.?)\s+\S")
+SUB_HEADING = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4})\)|[a-z]\)|[A-H]\.|\d{1,2}\.(?:\d{1,2}\.?)?)\s+\S")
+APPENDIX = re.compile(r"^(?:Appendix|Annex|Appendices|Annexes)(?:\s+(?:[IVXLC]{1,5}|\d{1,2}|[A-H]))?\.?"
+                      r"(?:\s*[:.–—-]\s*.{0,100})?$")
 MAX_HEADING = 250
+MAX_SUB_HEADING = 120
+BODY_KINDS = ("body", "heading", "item", "table")
 
 
 @dataclass(slots=True)
@@ -47,7 +50,8 @@ class Cursor:
     para: str = ""
     last_number: int = 0
     items: int = 0
-    extra: int = 0
+    rows: int = 0
+    appendix: bool = False  # in an appendix or annex: its own numbering, never the body's paragraphs
     sections: list[tuple[int, str]] = field(default_factory=list)
 
     @property
@@ -56,21 +60,23 @@ class Cursor:
 
 
 def segment(layout: Layout, doc_id: str, source: Path) -> Segmented:
-    body = [b for b in layout.blocks if b.kind in ("body", "heading")]
+    body = [b for b in layout.blocks if b.kind in BODY_KINDS]
     numbers = [_number(b) for b in body]
     front = read_front_matter(body, [n is not None for n in numbers])
     meta = front.meta
-    segments: list[Segment] = []
     ids = IdMaker()
+    segments = [_make(doc_id, ids.make("w"), "site", b) for b in layout.blocks if b.kind == "site"]
     for index in range(front.end):
-        role = front.roles.get(index, "title")
-        kind = "summary" if role == "summary" else "title"
-        segments.append(_make(doc_id, ids.make("s" if kind == "summary" else "t"), kind, body[index]))
+        kind = {"summary": "summary", "furniture": "furniture"}.get(front.roles.get(index, "title"), "title")
+        segments.append(_make(doc_id, ids.make({"summary": "s", "furniture": "f"}.get(kind, "t")), kind, body[index]))
     cursor = Cursor()
     for index in range(front.end, len(body)):
-        following = numbers[index + 1] if index + 1 < len(body) else None
-        if numbers[index] is None and following is not None and _reads_like_heading(body[index]):
-            body[index].kind = "heading"  # an unmarked (italic, plain) heading right before a paragraph number
+        following = next((n for n in numbers[index + 1:] if n is not None), None)
+        next_numbered = index + 1 < len(body) and numbers[index + 1] is not None
+        if numbers[index] is None and next_numbered and _reads_like_heading(body[index], cursor):
+            body[index].kind = "heading"  # an unmarked (italic, plain, lettered) heading before a paragraph number
+        elif (number := numbers[index]) is not None and _numbered_heading(body[index], number, following, cursor):
+            body[index].kind, numbers[index] = "heading", None  # "1. Subregional activities" before paragraph 1
         segments.append(_body_segment(body[index], numbers[index], cursor, doc_id, ids))
     footnotes = [b for b in layout.blocks if b.kind == "footnote"]
     segments += [_make(doc_id, ids.make(f"fn{b.marker}", exact=True), "footnote", b, marker=b.marker)
@@ -109,6 +115,8 @@ class IdMaker:
 
 def _number(block: Block) -> int | None:
     """The printed paragraph number of a block, from its list label or its text."""
+    if block.kind in ("item", "table"):
+        return None
     if block.kind == "heading" and len(block.text) < MAX_HEADING and not block.label:
         return None
     if block.label:
@@ -119,21 +127,31 @@ def _number(block: Block) -> int | None:
 
 
 def _body_segment(block: Block, number: int | None, cursor: Cursor, doc_id: str, ids: IdMaker) -> Segment:
-    if number is not None and not _plausible(number, cursor):
+    if number is not None and not cursor.appendix and not _plausible(number, cursor):
         number = None
-    if number is None and is_closing(block.text):
+    if number is None and block.kind in ("body", "heading") and is_closing(block.text):
         return _make(doc_id, ids.make("c"), "closing", block, section=cursor.section)
+    if block.kind in ("body", "heading") and cursor.last_number and APPENDIX.match(block.text.strip()):
+        cursor.appendix, cursor.para, cursor.sections = True, "", [(0, block.text.strip())]
+        return _make(doc_id, ids.make("h"), "heading", block, section=cursor.section)
     if block.kind == "heading" and number is None and len(block.text) < MAX_HEADING and not block.label:
-        _enter_section(cursor, block)
+        if not PARENTHESISED.match(block.text.strip()):  # "(First item on the agenda)" notes the heading above
+            _enter_section(cursor, block)
         cursor.para, cursor.items = "", 0
         return _make(doc_id, ids.make("h"), "heading", block, section=cursor.section)
+    if cursor.appendix:
+        return _appendix_segment(block, doc_id, ids, cursor)
+    if block.kind == "table":
+        cursor.rows += 1
+        base = f"p{cursor.para}.r" if cursor.para else "r"
+        return _make(doc_id, ids.make(base), "table", block, para=cursor.para, section=cursor.section)
     if number is not None:
         cursor.para, cursor.last_number, cursor.items = str(number), number, 0
         text, refs = _strip_label(block, PARA_NUMBER)
         return _make(doc_id, ids.make(f"p{number}", exact=True), "paragraph", block, text=text, refs=refs,
                      para=str(number), marker=block.label or f"{number}.", section=cursor.section)
     marker, text, refs = _item_marker(block)
-    if marker:
+    if marker or block.kind == "item":
         cursor.items += 1
         base = f"p{cursor.para}." if cursor.para else "i"
         return _make(doc_id, ids.make(f"{base}{cursor.items}", exact=True), "item", block, text=text, refs=refs,
@@ -144,11 +162,31 @@ def _body_segment(block: Block, number: int | None, cursor: Cursor, doc_id: str,
     return _make(doc_id, ids.make("u"), "paragraph", block, section=cursor.section)
 
 
-def _reads_like_heading(block: Block) -> bool:
+def _appendix_segment(block: Block, doc_id: str, ids: IdMaker, cursor: Cursor) -> Segment:
+    """A numbered question, an item or text of an appendix: kept apart from the body's paragraphs."""
+    marker = block.label or next((m.group(1) for m in (PARA_NUMBER.match(block.text), LETTER_MARKER.match(block.text),
+                                                         DASH_MARKER.match(block.text)) if m), "")
+    return _make(doc_id, ids.make("a"), "appendix", block, marker=marker.strip(), section=cursor.section)
+
+
+def _numbered_heading(block: Block, number: int, following: int | None, cursor: Cursor) -> bool:
+    """A short numbered line without a full stop, before a paragraph numbered the same or lower, or out of
+    the paragraphs' sequence, is a numbered sub-heading ("1. Subregional activities")."""
+    text = PARA_NUMBER.sub("", block.text, count=1).strip()
+    if block.label or cursor.appendix or len(text) > MAX_SUB_HEADING or text.endswith((".", ":", ";", ",")):
+        return False
+    return (following is not None and following <= number) or not _plausible(number, cursor)
+
+
+def _reads_like_heading(block: Block, cursor: Cursor) -> bool:
     text = block.text.strip()
-    return (block.kind == "body" and not block.label and 0 < len(text) <= 120 and text[:1].isupper()
-            and not text.endswith((".", ";", ":", ",")) and not is_closing(text)
-            and not DASH_MARKER.match(text) and not LETTER_MARKER.match(text))
+    if block.kind != "body" or block.label or not 0 < len(text) <= MAX_SUB_HEADING or is_closing(text):
+        return False
+    if text.endswith((".", ";", ":", ",")) or DASH_MARKER.match(text):
+        return False
+    if LETTER_MARKER.match(text):  # "(a) Follow-up of the seminars" between paragraphs, not an item of one
+        return not cursor.para or cursor.items == 0
+    return text[:1].isupper()
 
 
 def _plausible(number: int, cursor: Cursor) -> bool:
@@ -159,6 +197,8 @@ def _plausible(number: int, cursor: Cursor) -> bool:
 
 def _enter_section(cursor: Cursor, block: Block) -> None:
     level = block.heading_level or (2 if SUB_HEADING.match(block.text) else 1)
+    if cursor.appendix:
+        level = max(level, 1)  # below the appendix's own heading (level 0)
     cursor.sections = [(lvl, text) for lvl, text in cursor.sections if lvl < level]
     cursor.sections.append((level, block.text))
 
@@ -174,7 +214,10 @@ def _strip_label(block: Block, pattern: re.Pattern[str]) -> tuple[str, list[Foot
 
 
 def _item_marker(block: Block) -> tuple[str, str, list[FootnoteRef]]:
-    """An item's marker and text. Dashes and bullets leave the text; "(a)" stays, as it is read and cited."""
+    """An item's marker and text. Dashes, bullets and list numbers leave the text; "(a)" stays, as it is read
+    and cited."""
+    if block.kind == "item":
+        return block.label, block.text, block.refs
     if block.label:
         if DASH_MARKER.match(block.label + " "):
             return block.label, block.text, block.refs
@@ -188,6 +231,9 @@ def _item_marker(block: Block) -> tuple[str, str, list[FootnoteRef]]:
     if match:
         return match.group(1), block.text, block.refs
     return "", block.text, block.refs
+
+
+PARENTHESISED = re.compile(r"^\([^()]*\s[^()]*\)$")
 
 
 def _make(doc_id: str, seg_id: str, kind: str, block: Block, text: str | None = None,
@@ -219,13 +265,12 @@ def _link_footnotes(segments: list[Segment]) -> list[str]:
 
 
 def _complete_meta(meta: DocumentMeta, segments: list[Segment], furniture: list[str], source: Path) -> None:
-    meta.symbol = meta.symbol or symbol_from_furniture(furniture) or symbol_from_file_name(source.name)
+    meta.symbol = meta.symbol or symbol_from_furniture(furniture) or symbol_from_file_name(source.as_posix())
     meta.is_gb_paper = bool(meta.symbol)
-    meta.committee_code = meta.committee_code or committee_code_from_symbol(meta.symbol)
+    meta.session = meta.session or session_of(meta.symbol)
+    meta.committee_code = meta.committee_code or body_of(meta.symbol)
     meta.layout = "2011" if (meta.section or meta.original_language or meta.author_unit) else "classic"
     if not meta.date:
-        closings = [s.text for s in segments if s.kind == "closing"]
-        dated = [parse_date(text) for text in closings if re.search(r"\d{4}", text)]
-        meta.date = next((d for d in dated if len(d) == 10), "")
+        meta.date = next((d for d in (day_of(s.text) for s in segments if s.kind == "closing") if d), "")
     body = " ".join(s.text for s in segments if s.kind in ("paragraph", "item"))
     meta.language = language_from_file_name(source.name) or detect_language(body)

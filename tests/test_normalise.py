@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from extractor.annotate.normalise.amounts import normalise_count, normalise_money, normalise_percent
-from extractor.annotate.normalise.dates import normalise_date
 from extractor.annotate.normalise.numbers import parse_number
+from extractor.dates import normalise_date
 
 
 @pytest.mark.parametrize(("text", "iso"), [

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.annotate import candidates
-from extractor.annotate.normalise.dates import DASH, MONTH, normalise_date
+from extractor.dates import DASH, MONTH, normalise_date
 from extractor.resources import models_dir
 
 

@@ -18,7 +18,7 @@ from spacy.util import minibatch
 
 from extractor.annotate import candidates
 from extractor.annotate.knowledge import load_knowledge
-from extractor.annotate.normalise.dates import MONTHS
+from extractor.dates import MONTHS
 
 # Capitalised words that name no organization or place: calendar words, languages, and the
 # words of GB papers' own furniture ("316th Session", "Date:", "Original:", "Footnote").

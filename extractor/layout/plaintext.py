@@ -1,9 +1,12 @@
-"""Flattened text -> blocks.
+"""Flattened text (a PDF or web page saved as text, a transcription) -> blocks.
 
 Without geometry, the layout is read from the text's own shape: blank lines,
 paragraph numbers and dashes at line starts, short lines that end a
 paragraph, and the page residue (footnote, file name, page number, running
 header) that a flattened PDF leaves between two halves of a paragraph.
+``flattened.restore_lines`` first undoes what flattening did to the lines
+(a paper on one line, furniture inside a sentence); site lines are set aside
+by their form.
 """
 
 from __future__ import annotations
@@ -12,14 +15,25 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, assemble, clean
+from extractor.layout.flattened import restore_lines, site_kind
 from extractor.layout.furniture import FILE_NAME, LIMITED_PRINT, PAGE_NUMBER, SYMBOL_AND_PAGE, SYMBOL_ONLY
 from extractor.layout.hyphenation import Vocabulary
 from extractor.model import Block, Layout, Line, RawDocument, Span
+from extractor.titleblock import is_title_field_line
 
 LONE_NUMBER = re.compile(r"^\d{1,3}$")
+LONE_PARA_NUMBER = re.compile(r"^(\d{1,3})\.$")
 LONE_DASH = re.compile(r"^[–—•▪◦·\-]$")
+ORDERED_ITEM = re.compile(r"^\s{2,}(\d{1,2})[.)]\s+(?=\S)")  # "  1. …" inside a paragraph: a web page's <ol>
 FOOTNOTE_REF = re.compile(r"(?<=[.,;:!?)\]”\"’])\s+(\d{1,3})(?=\s|$)")
+GLUED_REF = re.compile(r"(?<=[a-z)\]”\"’][.,;:])(\d{1,2})(?=\s)|(?<=\d,)(\d{1,2})(?=\s+[a-z])")
+CALLED_REF = re.compile(r"(?<=\S)\((\d{1,2})\)(?=[\s.,;:]|$)")  # "held in 1996(1)", a web page's note call
+END_NOTE = re.compile(r"^\((\d{1,2})\)\s+(\S.*)$")  # "(1) GB.267/MNE/1." at the bottom of a web page
+DOT_LEADERS = re.compile(r"\.{4,}\s*\d|…{2,}")
+CONTINUES = re.compile(r"^(?:[a-z(]|\d{4}\b|(?:and|or|of|on|in|for|the|to)\b)")
+PARENTHESISED = re.compile(r"^\([^()]*\s[^()]*\)$")  # "(First item on the agenda)", not "(ITC-ILO)"
 ENDS_SENTENCE = (".", ":", ";", "!", "?", ".”", ".\"", ")")
+MAX_CELL = 40
 
 
 @dataclass(slots=True)
@@ -31,32 +45,94 @@ class Chunk:
         return " ".join(line.text.strip() for line in self.lines)
 
 
+@dataclass(slots=True)
+class Draft:
+    """Lines becoming one block."""
+
+    lines: list[Line] = field(default_factory=list)
+    kind: str = "body"  # body, item (of the paragraph above), table (one row), site
+    label: str = ""
+
+
 def lay_out_text(raw: RawDocument) -> Layout:
-    chunks = _chunks(raw.lines)
+    kept, site, site_furniture = _take_site_lines(raw.lines)
+    lines = restore_lines(kept)
+    chunks = _chunks(lines)
+    chunks, end_notes = _take_end_notes(chunks)
     body, footnotes, furniture = _take_page_residue(chunks)
+    footnotes += end_notes
     vocabulary = Vocabulary(line.text for chunk in body for line in chunk.lines)
-    _mark_footnote_refs(body)
-    blocks = _blocks(body, vocabulary)
+    _mark_footnote_refs(body, {marker for marker, _, _ in end_notes})
+    blocks = [Block(text=clean(line.text).strip(), kind="site", page_start=line.page, page_end=line.page)
+              for line in site]
+    blocks += _blocks(body, vocabulary)
     blocks += [Block(text=clean(text), kind="footnote", marker=marker, page_start=page, page_end=page)
                for marker, text, page in footnotes]
     blocks += [Block(text=clean(line.text).strip(), kind="furniture", page_start=line.page, page_end=line.page)
-               for line in furniture]
+               for line in furniture + site_furniture]
     return Layout(blocks=blocks, body_size=0.0)
 
 
+def _take_site_lines(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
+    """Lines a web or document-sharing site added, by their form: kept as site lines or furniture."""
+    kept: list[Line] = []
+    site: list[Line] = []
+    furniture: list[Line] = []
+    for line in lines:
+        kind = site_kind(line.text) if line.region == "body" else ""
+        if kind == "site":
+            site.append(line)
+        elif kind == "furniture" or (line.region == "body" and DOT_LEADERS.search(line.text)):
+            furniture.append(line)  # a contents list with dot leaders is furniture too
+        else:
+            kept.append(line)
+    return kept, site, furniture
+
+
 def _chunks(lines: list[Line]) -> list[Chunk]:
+    """Runs of lines between blank lines; a footer or footnote line cut out of the text stands alone."""
     chunks: list[Chunk] = [Chunk()]
     for line in lines:
-        if line.text.strip():
-            chunks[-1].lines.append(line)
-        elif chunks[-1].lines:
+        if not line.text.strip():
+            if chunks[-1].lines:
+                chunks.append(Chunk())
+            continue
+        marked = line.region in ("footer", "footnote")
+        if marked and chunks[-1].lines:
             chunks.append(Chunk())
+        if not marked and chunks[-1].lines and chunks[-1].lines[-1].region in ("footer", "footnote"):
+            chunks.append(Chunk())
+        chunks[-1].lines.append(line)
     return [c for c in chunks if c.lines]
+
+
+def _take_end_notes(chunks: list[Chunk]) -> tuple[list[Chunk], list[tuple[str, str, int]]]:
+    """Notes at the bottom of a web page: "(1) GB.267/MNE/1." lines after the body, numbered from 1."""
+    notes: list[tuple[str, str, int]] = []
+    index = len(chunks)
+    while index > 0 and all(END_NOTE.match(_plain(line.text)) for line in chunks[index - 1].lines):
+        index -= 1
+    found = [END_NOTE.match(_plain(line.text)) for chunk in chunks[index:] for line in chunk.lines]
+    pages = [line.page for chunk in chunks[index:] for line in chunk.lines]
+    if not found or found[0] is None or found[0].group(1) != "1":
+        return chunks, []
+    for match, page in zip(found, pages, strict=True):
+        if match is not None:
+            notes.append((match.group(1), match.group(2).strip(), page))
+    return chunks[:index], notes
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u00a0", " ").strip()
 
 
 def _is_anchor(chunk: Chunk) -> bool:
     """A chunk that can only be page furniture."""
-    return all(_furniture_line(line.text.strip()) for line in chunk.lines)
+    return all(line.region == "footer" or _furniture_line(line.text.strip()) for line in chunk.lines)
+
+
+def _is_note(chunk: Chunk) -> bool:
+    return all(line.region == "footnote" for line in chunk.lines)
 
 
 def _furniture_line(text: str) -> bool:
@@ -80,12 +156,24 @@ def _take_page_residue(chunks: list[Chunk]) -> tuple[list[Chunk], list[tuple[str
         while start - 1 >= 0 and _lone_number(chunks[start - 1]):
             start -= 1
         notes_start = start
-        while (notes_start - 2 >= 0 and _lone_number(chunks[notes_start - 2])
-               and not _is_anchor(chunks[notes_start - 1])):
-            notes_start -= 2
-        for pair in range(notes_start, start, 2):
-            marker = chunks[pair].lines[0].text.strip()
-            footnotes.append((marker, chunks[pair + 1].text, chunks[pair].lines[0].page))
+        while True:
+            if notes_start - 1 >= 0 and _is_note(chunks[notes_start - 1]):
+                notes_start -= 1
+            elif (notes_start - 2 >= 0 and _lone_number(chunks[notes_start - 2])
+                  and not _is_anchor(chunks[notes_start - 1]) and not _is_note(chunks[notes_start - 1])):
+                notes_start -= 2
+            else:
+                break
+        position = notes_start
+        while position < start:
+            chunk = chunks[position]
+            if _is_note(chunk):
+                footnotes.extend((line.footnote, line.text.strip(), line.page) for line in chunk.lines)
+                position += 1
+            else:
+                marker = chunk.lines[0].text.strip()
+                footnotes.append((marker, chunks[position + 1].text, chunk.lines[0].page))
+                position += 2
         for position in range(start, end + 1):
             furniture.extend(chunks[position].lines)
         residue.update(range(notes_start, end + 1))
@@ -109,19 +197,22 @@ def _lone_number(chunk: Chunk) -> bool:
                                           or PAGE_NUMBER.match(chunk.lines[0].text.strip()))
 
 
-def _mark_footnote_refs(chunks: list[Chunk]) -> None:
-    """Turn " 1" after a sentence into a raised marker, when it is the next footnote number."""
+def _mark_footnote_refs(chunks: list[Chunk], called: set[str]) -> None:
+    """Turn a footnote call into a raised marker when it is the next footnote number: " 1" after a
+    sentence, "2001,1 the" glued, or "(1)" glued where the page has notes "(1) …" at the bottom."""
     expected = 1
     for chunk in chunks:
         for line in chunk.lines:
             text = line.text
             spans: list[Span] = []
             last = 0
-            for match in FOOTNOTE_REF.finditer(text):
-                if int(match.group(1)) != expected:
+            for match in _calls(text, bool(called)):
+                marker = next(g for g in match.groups() if g)
+                if int(marker) != expected:
                     continue
-                spans.append(Span(text[last:match.start()]))
-                spans.append(Span(match.group(1), raised=True))
+                spans.append(Span(text[last:match.start()].rstrip() if match.group(0)[:1].isspace()
+                                  else text[last:match.start()]))
+                spans.append(Span(marker, raised=True))
                 last = match.end()
                 expected += 1
             if spans:
@@ -129,38 +220,72 @@ def _mark_footnote_refs(chunks: list[Chunk]) -> None:
                 line.spans = [s for s in spans if s.text]
 
 
+def _calls(text: str, web_notes: bool) -> list[re.Match[str]]:
+    if web_notes:
+        return list(CALLED_REF.finditer(text))
+    found = list(FOOTNOTE_REF.finditer(text)) + list(GLUED_REF.finditer(text))
+    return sorted(found, key=lambda m: m.start())
+
+
 def _blocks(chunks: list[Chunk], vocabulary: Vocabulary) -> list[Block]:
     width = _typical_width(chunks)
-    drafts: list[list[Line]] = []
+    drafts: list[Draft] = []
     pending_marker = ""
+    pending_number = ""
     front = True  # before the first numbered paragraph: the title block, one short line a field
     for chunk in chunks:
         for line in chunk.lines:
             text = line.text.strip()
+            if LONE_PARA_NUMBER.match(text):
+                pending_number = text  # "1." alone on its line, the text on the next
+                continue
+            if pending_number:
+                line.spans = [Span(f"{pending_number} "), *line.spans]
+                text = line.text.strip()
+                pending_number = ""
             front = front and not PARA_NUMBER.match(text)
             if front:
-                wrapped = bool(drafts) and bool(drafts[-1]) and len(drafts[-1][-1].text.strip()) >= 0.6 * width
-                if wrapped and line is not chunk.lines[0]:
-                    drafts[-1].append(line)
-                else:
-                    drafts.append([line])
+                _front_line(drafts, line, chunk, width)
                 continue
             if LONE_DASH.match(text):
                 pending_marker = text
-                drafts.append([])
+                drafts.append(Draft())
                 continue
             if pending_marker:
                 line.spans = [Span(f"{pending_marker} "), *line.spans]
                 pending_marker = ""
-                drafts[-1].append(line)
+                drafts[-1].lines.append(line)
                 continue
-            if not drafts or _opens(line, drafts[-1], chunk, width):
-                drafts.append([line])
+            ordered = ORDERED_ITEM.match(line.text)
+            if ordered and drafts and drafts[-1].kind in ("body", "item"):
+                line.spans = [Span(line.text[ordered.end():])]
+                drafts.append(Draft([line], "item", f"{ordered.group(1)}."))
+            elif drafts and drafts[-1].kind == "item" and drafts[-1].label[:1].isdigit() \
+                    and line is not chunk.lines[0] and line.text[:2] == "  ":
+                drafts[-1].lines.append(line)  # an ordered item's wrapped line
+            elif not drafts or _opens(line, drafts[-1].lines, chunk, width):
+                drafts.append(Draft([line]))
             else:
-                drafts[-1].append(line)
-    drafts = [d for d in drafts if d]
+                drafts[-1].lines.append(line)
+    drafts = [d for d in drafts if d.lines]
     drafts = _split_headings(drafts)
+    drafts = _lists_after_colons(drafts, width)
     return [_block(d, vocabulary) for d in drafts]
+
+
+def _front_line(drafts: list[Draft], line: Line, chunk: Chunk, width: int) -> None:
+    """A title-block line: a field alone, or a title wrapped over several lines."""
+    text = line.text.strip()
+    previous = drafts[-1].lines[-1].text.strip() if drafts and drafts[-1].lines else ""
+    same_chunk = bool(drafts) and line is not chunk.lines[0]
+    wrapped = same_chunk and len(previous) >= 0.6 * width
+    continued = (same_chunk and previous and not is_title_field_line(previous) and not is_title_field_line(text)
+                 and (CONTINUES.match(text) or previous.endswith((",", " and", " of", " on", " for", " the")))
+                 and not PARENTHESISED.match(text))
+    if (wrapped and not is_title_field_line(text)) or continued:
+        drafts[-1].lines.append(line)
+    else:
+        drafts.append(Draft([line]))
 
 
 def _opens(line: Line, draft: list[Line], chunk: Chunk, width: int) -> bool:
@@ -172,6 +297,8 @@ def _opens(line: Line, draft: list[Line], chunk: Chunk, width: int) -> bool:
     previous = draft[-1]
     if LETTER_MARKER.match(text) and previous.text.rstrip().endswith((":", ";", "; and", "; or", ".")):
         return True  # "(a) …" set on its own line after "… the following:"
+    if PARENTHESISED.match(text) and _looks_like_heading(draft):
+        return True  # "(First item on the agenda)" under a heading
     if line is chunk.lines[0]:  # a new chunk after a blank line
         return not _continues(previous, line)
     short = len(previous.text.strip()) < 0.6 * width
@@ -185,21 +312,79 @@ def _continues(previous: Line, line: Line) -> bool:
     return page_changed and (unfinished or line.text.lstrip()[:1].islower())
 
 
-def _split_headings(drafts: list[list[Line]]) -> list[list[Line]]:
+def _split_headings(drafts: list[Draft]) -> list[Draft]:
     """Lines standing before a paragraph number in one draft are a heading (side headings flattened)."""
-    out: list[list[Line]] = []
+    out: list[Draft] = []
     for draft in drafts:
-        numbered = [i for i, line in enumerate(draft) if i and PARA_NUMBER.match(line.text.strip())]
-        if numbered and not any(line.text.rstrip().endswith((".", ";", ",")) for line in draft[: numbered[0]]):
-            out.append(draft[: numbered[0]])
-            out.append(draft[numbered[0]:])
+        lines = draft.lines
+        numbered = [i for i, line in enumerate(lines) if i and PARA_NUMBER.match(line.text.strip())]
+        if draft.kind == "body" and numbered and not any(
+                line.text.rstrip().endswith((".", ";", ",")) for line in lines[: numbered[0]]):
+            out.append(Draft(lines[: numbered[0]]))
+            out.append(Draft(lines[numbered[0]:]))
         else:
             out.append(draft)
     return out
 
 
-def _block(lines: list[Line], vocabulary: Vocabulary) -> Block:
-    text, refs = assemble(lines, vocabulary)
+def _lists_after_colons(drafts: list[Draft], width: int) -> list[Draft]:
+    """Short lines after a paragraph that ends with a colon: one name a line ("… the following
+    organizations:") are items of that paragraph; cells with figures are a flattened table."""
+    out: list[Draft] = []
+    index = 0
+    while index < len(drafts):
+        draft = drafts[index]
+        out.append(draft)
+        index += 1
+        if draft.kind != "body" or not draft.lines[-1].text.rstrip().endswith(":"):
+            continue
+        run: list[Line] = []
+        while index < len(drafts) and drafts[index].kind == "body" and _short_lines(drafts[index], width):
+            run.extend(drafts[index].lines)
+            index += 1
+        if not run:
+            continue
+        cells = [line.text.strip() for line in run]
+        rows = _table_rows(cells)
+        if rows is not None:
+            out.extend(Draft([_line_like(run[0], "\t".join(row))], "table") for row in rows)
+        elif len(run) >= 2 and all(cell[:1].isupper() for cell in cells):
+            out.extend(Draft([line], "item") for line in run)
+        else:
+            out.extend(Draft([line]) for line in run)
+    return out
+
+
+def _short_lines(draft: Draft, width: int) -> bool:
+    return all(len(line.text.strip()) <= max(MAX_CELL, 0.6 * width) and not PARA_NUMBER.match(line.text.strip())
+               and not line.text.rstrip().endswith((".", ";", ":")) for line in draft.lines)
+
+
+def _table_rows(cells: list[str]) -> list[list[str]] | None:
+    """Cells flattened one a line -> rows: a header row, then rows of a label and figures."""
+    numeric = [bool(re.search(r"\d", cell)) for cell in cells]
+    if len(cells) < 4 or sum(numeric) < len(cells) / 3 or any(len(cell) > MAX_CELL for cell in cells):
+        return None
+    for columns in range(2, 9):
+        if len(cells) % columns:
+            continue
+        rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
+        flags = [numeric[i:i + columns] for i in range(0, len(cells), columns)]
+        if len(rows) >= 2 and all(not f[0] and all(f[1:]) for f in flags[1:]):
+            return rows
+    return [[cell] for cell in cells]
+
+
+def _line_like(line: Line, text: str) -> Line:
+    return Line(spans=[Span(text)], page=line.page, top=line.top)
+
+
+def _block(draft: Draft, vocabulary: Vocabulary) -> Block:
+    lines = draft.lines
+    text, refs = assemble(lines, vocabulary) if draft.kind != "table" else (lines[0].text, [])
+    if draft.kind in ("item", "table"):
+        return Block(text=text, kind=draft.kind, label=draft.label, page_start=lines[0].page,  # type: ignore[arg-type]
+                     page_end=lines[-1].page, refs=refs)
     marked = PARA_NUMBER.match(text) or DASH_MARKER.match(text) or LETTER_MARKER.match(text)
     heading = not marked and _looks_like_heading(lines)
     return Block(text=text, kind="heading" if heading else "body", page_start=lines[0].page,

@@ -1,0 +1,255 @@
+"""Text as archives flatten it -> one logical line per line, with page furniture marked.
+
+Before the text layout reads paragraphs, the damage that flattening does is undone, by the form of
+what it left, never by a paper's words:
+
+- site lines (a web page's strap, a document-sharing site's "Size: px" and "Download" lines) are set
+  aside (``models/patterns/furniture.jsonl``);
+- a page-by-page transcription, where each page is one block opening with its page number, loses the
+  page numbers and knows each line's page;
+- page furniture inside a line (a Word file-name footer with its page number, the running header, the
+  environmental notice, the footnote text printed before a footer) is cut out onto lines of its own,
+  marked ``footer`` or ``footnote``, so that the page-residue logic finds it;
+- a long line (a whole paper, or a whole page, on one line) is cut where a paragraph number, a heading
+  before it, a lettered item after a colon or semicolon, or a title-block field starts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from extractor.model import Line, Span
+from extractor.resources import models_dir
+from extractor.symbols import find_symbols
+from extractor.titleblock import NOTICE, title_fields
+
+LONG_LINE = 300  # characters: longer lines are a paragraph at least, often many
+FILE_FOOTER = (r"(?:GB[\w.\-\[\]]*|[\w.\-]*\[[A-Z]+-\d{6}-\d+\][\w.\-]*"
+               r"|[\w.\-]*-\d{4}-\d{2}-\d{4}-\d+-(?:En|Fr|Sp|Es)[\w.\-]*)"
+               r"\.(?:docx?|rtf|odt|wpd|pdf)")
+PAGE_START = re.compile(r"^(\d{1,3})(?:\s+|$)")
+SENTENCE_END = re.compile(r"(?:[.!?;:)\]”’\"]|\.\d{1,2})\s+(?=\S)")
+HEADING_WORDS = 12
+LETTERED = re.compile(r"[:;]\s+(?:(?:and|or)\s+)?(?=\([a-z]\)\s)")
+
+
+@dataclass(slots=True)
+class Flattening:
+    """What the cutting knows as it walks through the text."""
+
+    own_symbol: str = ""
+    next_paragraph: int = 1
+    next_note: int = 1
+
+
+@cache
+def site_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(id, kind, regex) of the site and furniture lines recognised by their form."""
+    path = models_dir() / "patterns" / "furniture.jsonl"
+    rules = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return tuple((rule["id"], rule["kind"], re.compile(rule["regex"])) for rule in rules)
+
+
+def site_kind(text: str) -> str:
+    """ "site" or "furniture" for a line a web or document-sharing site added, else ""."""
+    text = text.strip()
+    for _, kind, regex in site_patterns():
+        if regex.match(text):
+            return kind
+    return ""
+
+
+def own_symbol(lines: list[Line]) -> str:
+    """The paper's symbol: the one printed most (title block and running headers), the first on a tie."""
+    found = [symbol for line in lines for symbol in find_symbols(line.text)]
+    if not found:
+        return ""
+    counts = Counter(found)
+    best = max(counts.values())
+    return next(symbol for symbol in found if counts[symbol] == best)
+
+
+def restore_lines(lines: list[Line]) -> list[Line]:
+    """The lines of a flattened text, cut and marked as the module says."""
+    state = Flattening(own_symbol=own_symbol(lines))
+    lines = _page_blocks(lines, state)
+    out: list[Line] = []
+    for line in lines:
+        if line.region != "body" or not line.text.strip():
+            out.append(line)
+            continue
+        for piece in _cut_furniture(line, state):
+            if piece.region == "body" and len(piece.text) > LONG_LINE:
+                out.extend(_cut_long(piece, state))
+            else:
+                out.append(piece)
+    _mark_headers_beside_footers(out, state)
+    _mark_notes_before_furniture(out)
+    return out
+
+
+def _with_text(line: Line, text: str, region: str = "body", footnote: str = "") -> Line:
+    return Line(spans=[Span(text)], page=line.page, top=line.top, region=region, footnote=footnote)  # type: ignore[arg-type]
+
+
+def _page_blocks(lines: list[Line], state: Flattening) -> list[Line]:
+    """A transcription page by page: every block (between blank lines) opens with its page number, in order.
+    The numbers (and a running header after them) leave the text; each line learns its page."""
+    blocks: list[list[int]] = [[]]
+    for index, line in enumerate(lines):
+        if line.text.strip() and line.region == "body":
+            blocks[-1].append(index)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    while blocks and not PAGE_START.match(lines[blocks[0][0]].text.strip()):
+        blocks.pop(0)  # lines a site put before the first page
+    numbers = [PAGE_START.match(lines[b[0]].text.strip()) for b in blocks]
+    if len(blocks) < 2 or not all(numbers):
+        return lines
+    values = [int(m.group(1)) for m in numbers if m]
+    if values != list(range(values[0], values[0] + len(values))):
+        return lines
+    for block, number in zip(blocks, values, strict=True):
+        first = lines[block[0]]
+        rest = PAGE_START.sub("", first.text.strip(), count=1)
+        if state.own_symbol and rest.startswith(state.own_symbol):
+            rest = rest[len(state.own_symbol):].lstrip()  # the running header
+        first.spans = [Span(rest)]
+        for index in block:
+            lines[index].page = number
+    return lines
+
+
+def _cut_furniture(line: Line, state: Flattening) -> list[Line]:
+    """Cut Word file-name footers (with their page number and the running header beside them) and the
+    environmental notice out of a line; the footnote text just before a footer becomes a footnote."""
+    text = line.text
+    symbol = re.escape(state.own_symbol) if state.own_symbol else r"(?!x)x"
+    footer = re.compile(rf"(?:(?<!\S){symbol}\s+)?(?:(?<![\w.,])\d{{1,3}}\s+)?{FILE_FOOTER}"
+                        rf"(?:\s+\d{{1,3}}(?![\w.,]))?(?:\s+{symbol}(?![\w/]))?|{NOTICE}", re.I)
+    pieces: list[Line] = []
+    last = 0
+    for match in footer.finditer(text):
+        before = text[last:match.start()].strip()
+        if before:
+            pieces.extend(_split_notes(line, before, state))
+        pieces.append(_with_text(line, match.group(0).strip(), region="footer"))
+        last = match.end()
+    if not pieces:
+        return [line]
+    rest = text[last:].strip()
+    if rest:
+        pieces.append(_with_text(line, rest))
+    return pieces
+
+
+def _split_notes(line: Line, text: str, state: Flattening) -> list[Line]:
+    """Text before a footer in one line: the body, then the page's footnotes ("… to 1 GB.328/PV, paragraph 512.")."""
+    if not text.rstrip().endswith((".", ")")):
+        return [_with_text(line, text)]
+    first = [m.start() for m in re.finditer(rf"(?:^|(?<=\s)){state.next_note}\s+(?=[A-Z“\"(]|GB\.)", text)]
+    if not first:
+        return [_with_text(line, text)]
+    starts = [first[-1]]  # the last one: the notes follow the body
+    while (following := re.compile(rf"(?<=[.)]\s){state.next_note + len(starts)}\s+(?=[A-Z“\"(]|GB\.)")
+           .search(text, starts[-1] + 1)) is not None:
+        starts.append(following.start())
+    pieces = [_with_text(line, text[: starts[0]].strip())] if text[: starts[0]].strip() else []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        marker, body = text[start:end].strip().split(None, 1)
+        pieces.append(_with_text(line, body, region="footnote", footnote=marker))
+    state.next_note += len(starts)
+    return pieces
+
+
+def _mark_headers_beside_footers(lines: list[Line], state: Flattening) -> None:
+    """The paper's symbol alone on a line next to a footer is the running header."""
+    for index, line in enumerate(lines):
+        if line.region != "body" or line.text.strip() != state.own_symbol:
+            continue
+        near = [lines[j] for j in (index - 1, index + 1) if 0 <= j < len(lines)]
+        if any(other.region == "footer" for other in near):
+            line.region = "footer"
+
+
+def _mark_notes_before_furniture(lines: list[Line]) -> None:
+    """A line "1 GB.329/PV, paragraph 437." set right before a footer is that page's footnote."""
+    number = 1
+    for index, line in enumerate(lines):
+        if line.region == "footnote" and line.footnote.isdigit():
+            number = int(line.footnote) + 1
+        if line.region != "footer":
+            continue
+        j = index - 1
+        while j >= 0 and (lines[j].region == "footer" or not lines[j].text.strip()):
+            j -= 1
+        if j < 0 or lines[j].region != "body":
+            continue
+        match = re.match(rf"^({number})\s+((?:[A-Z“\"(]|GB\.).*)$", lines[j].text.strip())
+        if match and lines[j].text.rstrip().endswith((".", ")")):
+            lines[j].spans = [Span(match.group(2))]
+            lines[j].region, lines[j].footnote = "footnote", match.group(1)
+            number += 1
+
+
+def _cut_long(line: Line, state: Flattening) -> list[Line]:
+    """A long line: cut before each paragraph number that comes next (and the heading before it);
+    before paragraph 1, the title block's fields each get a line."""
+    text = line.text.strip()
+    front = state.next_paragraph == 1
+    cuts: list[tuple[int, int]] = []  # (heading start, number start)
+    position = 0
+    while (match := re.compile(rf"(?:^|(?<=\s)){state.next_paragraph}\.\s+(?=[A-Z“\"‘(])")
+           .search(text, position)) is not None:
+        cuts.append((_heading_start(text, match.start(), position), match.start()))
+        position = match.end()
+        state.next_paragraph += 1
+    pieces: list[Line] = []
+    last = 0
+    for heading, start in cuts:
+        pieces.extend(_piece(line, text[last:heading].strip(), front and last == 0))
+        if text[heading:start].strip():
+            pieces.append(_with_text(line, text[heading:start].strip()))
+        last = start
+    pieces.extend(_piece(line, text[last:].strip(), front and last == 0))
+    return pieces
+
+
+def _heading_start(text: str, number_start: int, floor: int) -> int:
+    """Where an inline heading before a paragraph number starts (``number_start`` when there is none):
+    after the last sentence end, if what follows is a short capitalised phrase."""
+    window_start = max(floor, number_start - 200)
+    ends = list(SENTENCE_END.finditer(text, window_start, number_start))
+    start = ends[-1].end() if ends else window_start
+    if not ends and window_start > floor:
+        return number_start
+    heading = text[start:number_start].strip()
+    words = heading.split()
+    if heading and heading[:1].isupper() and 0 < len(words) <= HEADING_WORDS and not heading.endswith(","):
+        return start
+    return number_start
+
+
+def _piece(line: Line, text: str, front: bool) -> list[Line]:
+    """A piece of a long line: before paragraph 1, the title block's fields; else body text."""
+    if not text:
+        return []
+    if front:
+        return [_with_text(line, f.text) for f in title_fields(text)] or [_with_text(line, text)]
+    return _cut_lettered(_with_text(line, text))
+
+
+def _cut_lettered(line: Line) -> list[Line]:
+    """ "… the Director-General to: (a) take …; and (b) seek …": each lettered item on its own line."""
+    text = line.text
+    if "(" not in text or not LETTERED.search(text):
+        return [line]
+    cuts = [m.end() for m in LETTERED.finditer(text)]
+    bounds = [0, *cuts, len(text)]
+    return [_with_text(line, text[a:b].strip()) for a, b in zip(bounds, bounds[1:], strict=False)  # noqa: RUF007
+            if text[a:b].strip()]
