@@ -23,6 +23,8 @@ CLOSING = re.compile(
     r"|\((?:Signed|Signé|Firmado)\)\s.{1,80}"
     r"|(?:Chairperson|Chairman|Chair|Reporter|Rapporteur)(?:\s+and\s+(?:Reporter|Rapporteur))?\.?"
     r"|Points?\s+(?:for|appropriate for)\s+decision\s*:.{0,120})$", re.I)
+SHORT_ITEM_NAME = 6  # words
+LONG_TITLE = 60  # characters
 FILE_LANGUAGE = re.compile(r"[-_](En|Fr|Sp|Es)(?=[.\-_]|$)")
 LANGUAGES = {"en": "en", "fr": "fr", "sp": "es", "es": "es"}
 STOPWORDS = {
@@ -78,6 +80,10 @@ def read_front_matter(blocks: list[Block], is_numbered: list[bool]) -> FrontMatt
         if title_style is None and _may_be_title(block, meta):
             title_style = style
         unstyled = block.size == 0 and not block.bold  # flattened text: the title is the one line after
+        if unstyled and _item_then_title(title_parts, text):
+            title_parts = [text]  # "Other financial and general questions", then the paper's own title
+            front.roles[index] = "title"
+            continue
         if title_style is not None and style == title_style and not (unstyled and title_parts):
             title_parts.append(text)
             front.roles[index] = "title"
@@ -87,6 +93,12 @@ def read_front_matter(blocks: list[Block], is_numbered: list[bool]) -> FrontMatt
         meta.title = " ".join(title_parts)
     front.end = max(front.roles) + 1 if front.roles else 0
     return front
+
+
+def _item_then_title(title_parts: list[str], text: str) -> bool:
+    """In flattened text, a short line after the agenda item names the item; a long one after it is the title."""
+    return (len(title_parts) == 1 and len(title_parts[0].split()) <= SHORT_ITEM_NAME and len(text) > LONG_TITLE
+            and not text.endswith((".", ":", ";")))
 
 
 def _may_be_title(block: Block, meta: DocumentMeta) -> bool:

@@ -28,7 +28,9 @@ FIELD_LABELS = (
 LABEL = "(?:" + "|".join(re.escape(label) for label in sorted(FIELD_LABELS, key=len, reverse=True)) + ")"
 NOTICE_START = (r"(?:Only a small number of copies of this GB document|This GB document is printed in limited numbers"
                 r"|This document is printed in limited numbers|For reasons of economy, this document)")
-NOTICE = rf"{NOTICE_START}.*?(?:www\.ilo\.org(?:/gb)?\b\.?|online at\b|Internet at\s+\S+?\.?(?=\s|$)|$)"
+ILO_SITE = r"www\.ilo\.org(?:/gb)?\b\.?"
+NOTICE = rf"{NOTICE_START}.*?(?:(?:online|Internet) at(?:\s+{ILO_SITE})?|{ILO_SITE}|$)"
+NOTICE_RE = re.compile(NOTICE)
 DEBRIS = re.compile(r"^[\s|]+")
 
 # Fields that may cut free text: their form cannot be the words of a title.

@@ -18,8 +18,9 @@ from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, a
 from extractor.layout.flattened import restore_lines, site_kind
 from extractor.layout.furniture import FILE_NAME, LIMITED_PRINT, PAGE_NUMBER, SYMBOL_AND_PAGE, SYMBOL_ONLY
 from extractor.layout.hyphenation import Vocabulary
+from extractor.metadata import is_closing
 from extractor.model import Block, Layout, Line, RawDocument, Span
-from extractor.titleblock import is_title_field_line
+from extractor.titleblock import NOTICE_RE, is_title_field_line
 
 LONE_NUMBER = re.compile(r"^\d{1,3}$")
 LONE_PARA_NUMBER = re.compile(r"^(\d{1,3})\.$")
@@ -33,7 +34,9 @@ DOT_LEADERS = re.compile(r"\.{4,}\s*\d|…{2,}")
 CONTINUES = re.compile(r"^(?:[a-z(]|\d{4}\b|(?:and|or|of|on|in|for|the|to)\b)")
 PARENTHESISED = re.compile(r"^\([^()]*\s[^()]*\)$")  # "(First item on the agenda)", not "(ITC-ILO)"
 ENDS_SENTENCE = (".", ":", ";", "!", "?", ".”", ".\"", ")")
+TABLE_DEBRIS = re.compile(r"^[\s|]*\|\s*|\s*\|[\s|]*$")
 MAX_CELL = 40
+MAX_LIST_LINE = 90  # a name a line
 
 
 @dataclass(slots=True)
@@ -79,6 +82,11 @@ def _take_site_lines(lines: list[Line]) -> tuple[list[Line], list[Line], list[Li
     site: list[Line] = []
     furniture: list[Line] = []
     for line in lines:
+        if line.region == "body" and "|" in line.text:  # a web page's title-block table, flattened
+            if not TABLE_DEBRIS.sub("", line.text).strip():
+                furniture.append(line)
+                continue
+            line.spans = [Span(TABLE_DEBRIS.sub("", line.text))]
         kind = site_kind(line.text) if line.region == "body" else ""
         if kind == "site":
             site.append(line)
@@ -177,7 +185,9 @@ def _take_page_residue(chunks: list[Chunk]) -> tuple[list[Chunk], list[tuple[str
         for position in range(start, end + 1):
             furniture.extend(chunks[position].lines)
         residue.update(range(notes_start, end + 1))
-        page_breaks.append(end)
+        if not all(LIMITED_PRINT.search(line.text) or NOTICE_RE.match(line.text.strip())
+                   for position in range(start, end + 1) for line in chunks[position].lines):
+            page_breaks.append(end)  # the environmental notice is no page break
         index = end + 1
     body = []
     page = 1
@@ -233,56 +243,57 @@ def _blocks(chunks: list[Chunk], vocabulary: Vocabulary) -> list[Block]:
     pending_marker = ""
     pending_number = ""
     front = True  # before the first numbered paragraph: the title block, one short line a field
-    for chunk in chunks:
-        for line in chunk.lines:
+    sequence = [(line, chunk) for chunk in chunks for line in chunk.lines]
+    for position, (line, chunk) in enumerate(sequence):
+        following = sequence[position + 1][0].text.strip() if position + 1 < len(sequence) else ""
+        text = line.text.strip()
+        if LONE_PARA_NUMBER.match(text):
+            pending_number = text  # "1." alone on its line, the text on the next
+            continue
+        if pending_number:
+            line.spans = [Span(f"{pending_number} "), *line.spans]
             text = line.text.strip()
-            if LONE_PARA_NUMBER.match(text):
-                pending_number = text  # "1." alone on its line, the text on the next
-                continue
-            if pending_number:
-                line.spans = [Span(f"{pending_number} "), *line.spans]
-                text = line.text.strip()
-                pending_number = ""
-            front = front and not PARA_NUMBER.match(text)
-            if front:
-                _front_line(drafts, line, chunk, width)
-                continue
-            if LONE_DASH.match(text):
-                pending_marker = text
-                drafts.append(Draft())
-                continue
-            if pending_marker:
-                line.spans = [Span(f"{pending_marker} "), *line.spans]
-                pending_marker = ""
-                drafts[-1].lines.append(line)
-                continue
-            ordered = ORDERED_ITEM.match(line.text)
-            if ordered and drafts and drafts[-1].kind in ("body", "item"):
-                line.spans = [Span(line.text[ordered.end():])]
-                drafts.append(Draft([line], "item", f"{ordered.group(1)}."))
-            elif drafts and drafts[-1].kind == "item" and drafts[-1].label[:1].isdigit() \
-                    and line is not chunk.lines[0] and line.text[:2] == "  ":
-                drafts[-1].lines.append(line)  # an ordered item's wrapped line
-            elif not drafts or _opens(line, drafts[-1].lines, chunk, width):
-                drafts.append(Draft([line]))
-            else:
-                drafts[-1].lines.append(line)
+            pending_number = ""
+        front = front and not PARA_NUMBER.match(text)
+        if front:
+            _front_line(drafts, line, chunk)
+            continue
+        if LONE_DASH.match(text):
+            pending_marker = text
+            drafts.append(Draft())
+            continue
+        if pending_marker:
+            line.spans = [Span(f"{pending_marker} "), *line.spans]
+            pending_marker = ""
+            drafts[-1].lines.append(line)
+            continue
+        ordered = ORDERED_ITEM.match(line.text)
+        if ordered and drafts and drafts[-1].kind in ("body", "item"):
+            line.spans = [Span(line.text[ordered.end():])]
+            drafts.append(Draft([line], "item", f"{ordered.group(1)}."))
+        elif drafts and drafts[-1].kind == "item" and drafts[-1].label[:1].isdigit() \
+                and line is not chunk.lines[0] and line.text[:2] == "  ":
+            drafts[-1].lines.append(line)  # an ordered item's wrapped line
+        elif not drafts or _opens(line, drafts[-1].lines, chunk, width) \
+                or (_heads(text, following, width) and not _looks_like_heading(drafts[-1].lines)):
+            drafts.append(Draft([line]))
+        else:
+            drafts[-1].lines.append(line)
     drafts = [d for d in drafts if d.lines]
     drafts = _split_headings(drafts)
-    drafts = _lists_after_colons(drafts, width)
+    drafts = _lists_after_colons(drafts)
     return [_block(d, vocabulary) for d in drafts]
 
 
-def _front_line(drafts: list[Draft], line: Line, chunk: Chunk, width: int) -> None:
+def _front_line(drafts: list[Draft], line: Line, chunk: Chunk) -> None:
     """A title-block line: a field alone, or a title wrapped over several lines."""
     text = line.text.strip()
     previous = drafts[-1].lines[-1].text.strip() if drafts and drafts[-1].lines else ""
     same_chunk = bool(drafts) and line is not chunk.lines[0]
-    wrapped = same_chunk and len(previous) >= 0.6 * width
     continued = (same_chunk and previous and not is_title_field_line(previous) and not is_title_field_line(text)
                  and (CONTINUES.match(text) or previous.endswith((",", " and", " of", " on", " for", " the")))
                  and not PARENTHESISED.match(text))
-    if (wrapped and not is_title_field_line(text)) or continued:
+    if continued:
         drafts[-1].lines.append(line)
     else:
         drafts.append(Draft([line]))
@@ -295,6 +306,8 @@ def _opens(line: Line, draft: list[Line], chunk: Chunk, width: int) -> bool:
     if PARA_NUMBER.match(text) or DASH_MARKER.match(text):
         return True
     previous = draft[-1]
+    if is_closing(text) or (previous.text.rstrip().endswith(":") and len(text) <= MAX_LIST_LINE):
+        return True  # "Geneva, 2 March 2000."; a list or table after "… as follows:"
     if LETTER_MARKER.match(text) and previous.text.rstrip().endswith((":", ";", "; and", "; or", ".")):
         return True  # "(a) …" set on its own line after "… the following:"
     if PARENTHESISED.match(text) and _looks_like_heading(draft):
@@ -303,6 +316,13 @@ def _opens(line: Line, draft: list[Line], chunk: Chunk, width: int) -> bool:
         return not _continues(previous, line)
     short = len(previous.text.strip()) < 0.6 * width
     return short and previous.text.rstrip().endswith(ENDS_SENTENCE) and text[:1].isupper()
+
+
+def _heads(text: str, following: str, width: int) -> bool:
+    """A short capitalised line without a full stop, right before a paragraph number, is its heading."""
+    numbered = bool(PARA_NUMBER.match(following) or LONE_PARA_NUMBER.match(following))
+    return (numbered and len(text) < 0.6 * width and text[:1].isupper() and not text.endswith(ENDS_SENTENCE)
+            and not text.endswith(","))
 
 
 def _continues(previous: Line, line: Line) -> bool:
@@ -327,7 +347,7 @@ def _split_headings(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _lists_after_colons(drafts: list[Draft], width: int) -> list[Draft]:
+def _lists_after_colons(drafts: list[Draft]) -> list[Draft]:
     """Short lines after a paragraph that ends with a colon: one name a line ("… the following
     organizations:") are items of that paragraph; cells with figures are a flattened table."""
     out: list[Draft] = []
@@ -336,10 +356,11 @@ def _lists_after_colons(drafts: list[Draft], width: int) -> list[Draft]:
         draft = drafts[index]
         out.append(draft)
         index += 1
-        if draft.kind != "body" or not draft.lines[-1].text.rstrip().endswith(":"):
+        last = draft.lines[-1].text.strip()
+        if draft.kind != "body" or not last.endswith(":") or is_closing(last):  # not "Points for decision:"
             continue
         run: list[Line] = []
-        while index < len(drafts) and drafts[index].kind == "body" and _short_lines(drafts[index], width):
+        while index < len(drafts) and drafts[index].kind == "body" and _short_lines(drafts[index]):
             run.extend(drafts[index].lines)
             index += 1
         if not run:
@@ -355,8 +376,8 @@ def _lists_after_colons(drafts: list[Draft], width: int) -> list[Draft]:
     return out
 
 
-def _short_lines(draft: Draft, width: int) -> bool:
-    return all(len(line.text.strip()) <= max(MAX_CELL, 0.6 * width) and not PARA_NUMBER.match(line.text.strip())
+def _short_lines(draft: Draft) -> bool:
+    return all(len(line.text.strip()) <= MAX_LIST_LINE and not PARA_NUMBER.match(line.text.strip())
                and not line.text.rstrip().endswith((".", ";", ":")) for line in draft.lines)
 
 
