@@ -11,6 +11,6 @@ from extractor.model import Layout, RawDocument
 def lay_out(raw: RawDocument) -> Layout:
     if raw.has_geometry:
         return lay_out_geometric(raw)
-    if raw.format == "text" or raw.engine == "tesseract":
+    if raw.format in ("text", "html") or raw.engine == "tesseract":
         return lay_out_text(raw)
     return lay_out_paragraphs(raw)

@@ -247,6 +247,9 @@ def _blocks(chunks: list[Chunk], vocabulary: Vocabulary) -> list[Block]:
     for position, (line, chunk) in enumerate(sequence):
         following = sequence[position + 1][0].text.strip() if position + 1 < len(sequence) else ""
         text = line.text.strip()
+        if line.region == "table":  # a real table's row (a web page's <table>)
+            drafts.append(Draft([line], "table"))
+            continue
         if LONE_PARA_NUMBER.match(text):
             pending_number = text  # "1." alone on its line, the text on the next
             continue
@@ -268,7 +271,7 @@ def _blocks(chunks: list[Chunk], vocabulary: Vocabulary) -> list[Block]:
             drafts[-1].lines.append(line)
             continue
         ordered = ORDERED_ITEM.match(line.text)
-        if ordered and drafts and drafts[-1].kind in ("body", "item"):
+        if ordered and drafts and _introduces_list(drafts[-1]):
             line.spans = [Span(line.text[ordered.end():])]
             drafts.append(Draft([line], "item", f"{ordered.group(1)}."))
         elif drafts and drafts[-1].kind == "item" and drafts[-1].label[:1].isdigit() \
@@ -283,6 +286,13 @@ def _blocks(chunks: list[Chunk], vocabulary: Vocabulary) -> list[Block]:
     drafts = _split_headings(drafts)
     drafts = _lists_after_colons(drafts)
     return [_block(d, vocabulary) for d in drafts]
+
+
+def _introduces_list(draft: Draft) -> bool:
+    """A paragraph ending "… before it:" or an item of a numbered list already begun."""
+    if draft.kind == "item":
+        return draft.label[:1].isdigit()
+    return draft.kind == "body" and bool(draft.lines) and draft.lines[-1].text.rstrip().endswith(":")
 
 
 def _front_line(drafts: list[Draft], line: Line, chunk: Chunk) -> None:

@@ -1,4 +1,12 @@
-"""HTML (and ``.doc`` files that are HTML, as Word's "Save as Web page" makes) -> paragraph lines."""
+"""HTML (a 1990s web page, or a ``.doc`` that Word saved as a web page) -> lines, as its text form has them.
+
+A web page is read into the lines a browser's "save as text" gives, so that the text layout reads both
+forms alike: each block element starts a new line after a blank one, ``<br>`` breaks a line, a list
+inside a paragraph becomes indented "  1." lines, a note call (``<a href="#fn1">(1)</a>``) becomes
+"(1)" and its note "(1) text" at the bottom, and an image's alternative text is a line of its own (the
+site's strap). A table whose rows hold two or more cells (a budget table) keeps its rows as table lines,
+their cells joined by tabs; a layout table (the title block) gives its cells' lines.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +19,38 @@ from extractor.errors import CorruptFile, EmptyFile
 from extractor.model import Line, RawDocument, Span
 from extractor.read.text import decode
 
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "div", "blockquote", "pre", "dt", "dd"}
+BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "blockquote", "pre", "dt", "dd", "center", "address",
+          "caption", "form", "body"}
 SKIP = {"script", "style", "head", "title", "noscript", "template"}
+NOTE_MARKER = re.compile(r"^\s*[(\[]?(\d{1,3})[)\]]?\s*$")
+SPACE = re.compile(r"[ \t\r\n\u00a0]+")
+
+
+class Page:
+    """The lines read so far, and the page's note targets."""
+
+    def __init__(self, targets: set[str]) -> None:
+        self.lines: list[Line] = []
+        self.current: list[str] = []
+        self.targets = targets
+
+    def text(self, value: str) -> None:
+        self.current.append(value)
+
+    def line_break(self) -> None:
+        text = SPACE.sub(" ", "".join(self.current)).strip()
+        if text:
+            self.lines.append(Line(spans=[Span(text)], page=1, top=float(len(self.lines))))
+        self.current = []
+
+    def block_break(self) -> None:
+        self.line_break()
+        if self.lines and self.lines[-1].text:
+            self.lines.append(Line(spans=[Span("")], page=1, top=float(len(self.lines))))
+
+    def raw_line(self, text: str, region: str = "body") -> None:
+        self.line_break()
+        self.lines.append(Line(spans=[Span(text)], page=1, top=float(len(self.lines)), region=region))  # type: ignore[arg-type]
 
 
 def read_html(path: Path) -> RawDocument:
@@ -21,53 +59,100 @@ def read_html(path: Path) -> RawDocument:
         root = lxml_html.document_fromstring(decode(data))
     except (ValueError, lxml_html.etree.ParserError) as error:
         raise CorruptFile(f"unreadable HTML ({error})") from error
-    lines: list[Line] = []
-    _walk(root, lines, counters=[])
-    if not any(line.text.strip() for line in lines):
+    targets = {a.get("name") or a.get("id") for a in root.iter("a") if a.get("name") or a.get("id")}
+    page = Page({t for t in targets if t})
+    body = root.find("body")
+    _walk(body if body is not None else root, page)
+    page.block_break()
+    if not any(line.text.strip() for line in page.lines):
         raise EmptyFile("the HTML holds no text")
-    return RawDocument(path=str(path), format="html", lines=lines, pages=0, engine="html")
+    return RawDocument(path=str(path), format="html", lines=page.lines, pages=1, engine="html")
 
 
-def _walk(node: lxml_html.HtmlElement, lines: list[Line], counters: list[int]) -> None:
+def _walk(node: lxml_html.HtmlElement, page: Page) -> None:
     for child in node:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in SKIP or not tag:
-            continue
-        if tag in ("ol", "ul"):
-            counters.append(int(child.get("start", "1")) - 1 if tag == "ol" else -1)
-            _walk(child, lines, counters)
-            counters.pop()
-        elif tag in BLOCKS and not any(isinstance(c.tag, str) and c.tag in BLOCKS | {"ol", "ul"} for c in child):
-            spans = _spans(child)
-            if any(s.text.strip() for s in spans):
-                lines.append(Line(spans=spans, page=0, block=len(lines), label=_label(tag, counters),
-                                  style=f"heading {tag[1]}" if tag[:1] == "h" and tag[1:].isdigit() else "",
-                                  heading_level=int(tag[1]) if tag[:1] == "h" and tag[1:].isdigit() else 0,
-                                  region="table" if tag in ("td", "th") else "body"))
-        else:
-            _walk(child, lines, counters)
-
-
-def _label(tag: str, counters: list[int]) -> str:
-    if tag != "li" or not counters:
-        return ""
-    if counters[-1] < 0:
-        return "•"
-    counters[-1] += 1
-    return f"{counters[-1]}."
-
-
-def _spans(node: lxml_html.HtmlElement, bold: bool = False, raised: bool = False) -> list[Span]:
-    spans = [Span(node.text, bold=bold, raised=raised)] if node.text else []
-    for child in node:
-        if isinstance(child.tag, str) and child.tag not in SKIP:
-            child_bold = bold or child.tag in ("b", "strong")
-            child_raised = raised or child.tag == "sup"
-            if child.tag == "br":
-                spans.append(Span(" ", bold=bold))
-            else:
-                spans.extend(_spans(child, child_bold, child_raised))
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag and tag not in SKIP:
+            _element(child, tag, page)
         if child.tail:
-            spans.append(Span(child.tail, bold=bold, raised=raised))
-    return [Span(re.sub(r"\s+", " ", s.text) if not s.raised else s.text.strip(), bold=s.bold, raised=s.raised)
-            for s in spans]
+            page.text(child.tail)
+
+
+def _element(node: lxml_html.HtmlElement, tag: str, page: Page) -> None:
+    if tag == "br":
+        page.line_break()
+    elif tag == "hr":
+        page.block_break()
+    elif tag == "img":
+        if node.get("alt", "").strip():
+            page.raw_line(node.get("alt", "").strip())
+    elif tag in ("ol", "ul"):
+        _list(node, tag, page)
+    elif tag == "table":
+        _table(node, page)
+    elif tag == "a" and _is_note_call(node, page):
+        page.text(f"({NOTE_MARKER.match(node.text_content()).group(1)})")  # type: ignore[union-attr]
+    elif tag == "a" and _is_note_target(node, page):
+        page.text(f"({NOTE_MARKER.match(node.text_content()).group(1)}) ")  # type: ignore[union-attr]
+    elif tag in BLOCKS or tag == "li":
+        page.block_break()
+        if node.text:
+            page.text(node.text)
+        _walk(node, page)
+        page.block_break()
+    else:
+        if node.text:
+            page.text(node.text)
+        _walk(node, page)
+
+
+def _is_note_call(node: lxml_html.HtmlElement, page: Page) -> bool:
+    target = (node.get("href") or "").lstrip("#")
+    return bool(node.get("href", "").startswith("#") and target in page.targets
+                and NOTE_MARKER.match(node.text_content()))
+
+
+def _is_note_target(node: lxml_html.HtmlElement, page: Page) -> bool:
+    return bool((node.get("name") or node.get("id")) and NOTE_MARKER.match(node.text_content())
+                and not node.get("href"))
+
+
+def _list(node: lxml_html.HtmlElement, tag: str, page: Page) -> None:
+    """A list inside a paragraph: indented "  1." (or "  •") lines, as a browser saves it as text."""
+    page.line_break()
+    number = int(node.get("start", "1")) - 1 if tag == "ol" and node.get("start", "1").isdigit() else 0
+    for item in node:
+        if not isinstance(item.tag, str) or item.tag.lower() != "li":
+            continue
+        number += 1
+        marker = f"{number}." if tag == "ol" else "•"
+        inner = Page(page.targets)
+        if item.text:
+            inner.text(item.text)
+        _walk(item, inner)
+        inner.line_break()
+        text = " ".join(line.text for line in inner.lines if line.text)
+        if text:
+            page.raw_line(f"  {marker} {text}")
+    page.block_break()
+
+
+def _table(node: lxml_html.HtmlElement, page: Page) -> None:
+    rows = [[SPACE.sub(" ", cell.text_content()).strip() for cell in row if isinstance(cell.tag, str)
+             and cell.tag.lower() in ("td", "th")] for row in node.iter("tr")]
+    data_rows = [row for row in rows if sum(1 for cell in row if cell) >= 2]
+    page.block_break()
+    if len(data_rows) >= 2 and len(data_rows) >= len([r for r in rows if any(r)]) // 2:
+        for row in rows:
+            if any(row):
+                page.raw_line("\t".join(row), region="table")
+        page.block_break()
+        return
+    for row in node.iter("tr"):  # a layout table: its cells' lines, in reading order
+        for cell in row:
+            if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th"):
+                page.block_break()
+                if cell.text:
+                    page.text(cell.text)
+                _walk(cell, page)
+    page.block_break()
