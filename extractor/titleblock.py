@@ -64,7 +64,7 @@ WEAK = [
 STRONG_RE = [(kind, re.compile(pattern)) for kind, pattern in STRONG]
 WEAK_RE = [(kind, re.compile(pattern)) for kind, pattern in WEAK]
 ANY_STRONG = re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[a-z]+>', '(?:', pattern)})" for _, pattern in STRONG))
-FOLLOWS_BODY = {"committee", "section", "segment"}  # a code stands after its body's name
+FOLLOWS_BODY = {"committee", "section", "segment", "symbol"}  # a code stands after its body's name (or the symbol)
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,15 +40,15 @@ class Amounts:
     def __call__(self, doc: Doc) -> Doc:
         taken = [(s.start, s.end) for s in candidates.candidates(doc, "DATE")]
         text = doc.text  # Doc.text joins the tokens on every access
-        for rule, kind, regex in self.rules:
-            for match in regex.finditer(text):
+        for rule in self.rules:
+            for match in rule.regex.finditer(text):
                 span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if span is None or any(span.start < e and s < span.end for s, e in taken):
                     continue
-                norm = normalise_money(match.group(0)) if kind == "money" else normalise_percent(match.group(0))
+                norm = normalise_money(match.group(0)) if rule.kind == "money" else normalise_percent(match.group(0))
                 if norm:
                     taken.append((span.start, span.end))
-                    candidates.add(doc, span, "AMOUNT", norm, f"pattern:{rule}")
+                    candidates.add(doc, span, "AMOUNT", norm, f"pattern:{rule.id}")
         self._counts(doc, taken)
         return doc
 
@@ -103,6 +103,8 @@ def _not_a_count(doc: Doc, start: int, end: int) -> bool:
     value = parse_number(doc[start:end].text)
     if value is None or previous in NOT_COUNTED_AFTER or (previous == "(" and following == ")"):
         return True
+    if previous == "." and start >= 2 and f"{doc[start - 2].lower_}." in NOT_COUNTED_AFTER:
+        return True  # "(No. 88)" read as "No", ".", "88"
     if re.fullmatch(r"(?:19|20)\d\d", token.text):
         return True  # a year (the dates component decides whether it is one)
     if token.lower_ == "one" and (following.lower() == "of" or token.dep_ != "nummod"):

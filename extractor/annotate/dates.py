@@ -1,14 +1,24 @@
 """Component ``gb_dates``: calendar expressions found by the patterns in
 ``models/patterns/dates.jsonl``, normalised to ISO 8601 (ranges as start/end).
 
-A four-digit number that counts something ("2000 workers") is not a year;
-nor is a number inside a document symbol or a standard ("ISO 26000").
+Each pattern may carry attributes that the component reads (never its id):
+
+- ``needs_year``: the date is written without its year ("12 September"); it takes the nearest
+  year written in the paragraph, and is dropped when there is none;
+- ``unless_counting``: a number that counts the noun after it ("2000 workers", "2010 14 countries")
+  is not a date;
+- a named group ``value`` in the regex: only that part of the match is the date
+  ("Convention, 1948" -> 1948).
+
+A range must run forwards ("2010 14" is 2010/2014; "2014 10" is no date), and a number inside a
+document symbol or a reference ("COM(2001) 366") is not a year.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -19,14 +29,24 @@ from extractor.dates import DASH, MONTH, normalise_date
 from extractor.resources import models_dir
 
 
-def load_regex_rules(patterns: str, models: str) -> list[tuple[str, str, re.Pattern[str]]]:
+@dataclass(frozen=True, slots=True)
+class RegexRule:
+    id: str
+    kind: str
+    regex: re.Pattern[str]
+    needs_year: bool = False
+    unless_counting: bool = False
+
+
+def load_regex_rules(patterns: str, models: str) -> list[RegexRule]:
     path = Path(patterns) if Path(patterns).is_absolute() else (Path(models) if models else models_dir()) / patterns
     rules = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             rule = json.loads(line)
             regex = rule["regex"].replace("{MONTH}", MONTH).replace("{DASH}", DASH)
-            rules.append((rule["id"], rule.get("kind", rule["label"]), re.compile(regex)))
+            rules.append(RegexRule(rule["id"], rule.get("kind", rule["label"]), re.compile(regex),
+                                   bool(rule.get("needs_year")), bool(rule.get("unless_counting"))))
     return rules
 
 
@@ -37,20 +57,24 @@ class Dates:
     def __call__(self, doc: Doc) -> Doc:
         taken: list[tuple[int, int]] = []
         text = doc.text  # Doc.text joins the tokens on every access
-        for rule, _, regex in self.rules:  # the file lists the longest forms first
-            for match in regex.finditer(text):
-                if any(match.start() < end and start < match.end() for start, end in taken):
+        for rule in self.rules:  # the file lists the longest forms first
+            for match in rule.regex.finditer(text):
+                start, end = match.span("value") if "value" in rule.regex.groupindex else match.span()
+                if any(start < e and s < end for s, e in taken):
                     continue
-                span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-                if span is None or (rule == "date-year" and _counts_something(span)):
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None or (rule.unless_counting and _counts_something(span)):
                     continue
-                if re.search(r"[A-Za-z]\($", text[max(0, match.start() - 4):match.start()]):
+                if re.search(r"[A-Za-z]\($", text[max(0, start - 4):start]):
                     continue  # inside a reference such as "COM(2001) 366"
-                taken.append((match.start(), match.end()))
-                year = _nearest_year(text, match.start()) if rule == "date-day-month-no-year" else ""
-                if rule == "date-day-month-no-year" and not year:
+                year = _nearest_year(text, start) if rule.needs_year else ""
+                if rule.needs_year and not year:
                     continue  # "12 September" with no year anywhere near: too uncertain to report
-                candidates.add(doc, span, "DATE", normalise_date(match.group(0), year), f"pattern:{rule}")
+                norm = normalise_date(text[start:end], year)
+                if "/" in norm and norm.split("/")[0] >= norm.split("/")[1]:
+                    continue  # a range that runs backwards is two numbers, not a range
+                taken.append((start, end))
+                candidates.add(doc, span, "DATE", norm, f"pattern:{rule.id}")
         return doc
 
 
@@ -63,8 +87,10 @@ def _nearest_year(text: str, offset: int) -> str:
 
 
 def _counts_something(span: Span) -> bool:
-    token = span[0]
-    return token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i == token.i + 1
+    token = span[-1]
+    following = span.doc[token.i + 1] if token.i + 1 < len(span.doc) else None
+    counted = token.dep_ == "nummod" and token.head.tag_ == "NNS" and token.head.i == token.i + 1
+    return counted or (following is not None and following.tag_ == "NNS" and len(span) > 1)
 
 
 @Language.factory("gb_dates", default_config={"patterns": "patterns/dates.jsonl", "models": ""})

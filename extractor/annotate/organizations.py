@@ -123,7 +123,9 @@ def capitalised_runs(doc: Doc) -> list[Span]:
         elided = bool(re.match(r"^[dl][’'][A-Z]", token.text))  # "Côte d’Ivoire", "l’Emploi"
         joined = start is not None and token.i > 0 and not doc[token.i - 1].whitespace_ and token.is_alpha
         capital = ((token.text[:1].isupper() and token.is_alpha) or elided or joined  # "Co-operative"
-                   or (token.text in ("’s", "'s") and start is not None))
+                   or (token.text in ("’s", "'s") and start is not None)
+                   or (token.text in ("’", "'") and start is not None  # "Air Line Pilots’ Associations"
+                       and not doc[token.i - 1].whitespace_))
         following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
         connector = token.lower_ in CONNECTORS and start is not None and (token.lower_, following) not in LIST_BREAKS
         if capital and start is None:

@@ -16,9 +16,10 @@ from extractor.annotate.mentions import Mention, mentions_of
 from extractor.model import Segment
 from extractor.resources import models_dir
 
-COMPONENT_MODULES = ["normalizer", "gazetteer", "acronyms", "unit_patterns", "model_ner", "organizations", "dates",
-                     "amounts", "resolve"]
-ANNOTATED_KINDS = {"title", "summary", "heading", "paragraph", "item", "footnote", "closing"}
+COMPONENT_MODULES = ["normalizer", "persons", "gazetteer", "acronyms", "unit_patterns", "model_ner", "organizations",
+                     "dates", "amounts", "resolve"]
+ANNOTATED_KINDS = {"site", "title", "summary", "heading", "paragraph", "item", "table", "footnote", "closing",
+                   "appendix"}
 
 
 class ModelNotInstalled(RuntimeError):

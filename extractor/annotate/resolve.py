@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from extractor.annotate import candidates
 from extractor.annotate.candidates import MENTIONS, overlaps, strength
 from extractor.annotate.knowledge import load_knowledge
+from extractor.annotate.persons import is_person
 from extractor.layout.hyphenation import zipf
 
 ORG_TYPES = ("UNIT", "PARTNER", "IGNORE")
@@ -50,6 +51,8 @@ class Resolver:
     def _places(self, doc: Doc, found: list[Span], organizations: list[Span]) -> list[Span]:
         model = [e for e in doc.ents if e.label_ in PLACE_LABELS]
         confirmed = [c for c in found if not c.id_.endswith(":ambiguous") or any(overlaps(c, e) for e in model)]
+        persons = [o for o in organizations if is_person(o.id_)]
+        confirmed = [c for c in confirmed if not any(overlaps(c, p) for p in persons)]  # "Mr. T. Bergen"
         names = [o for o in organizations if o.label_ in ("UNIT", "PARTNER")]
         confirmed = [c for c in confirmed if not _word_of_a_name(c, names)]
         kept = _longest_first(confirmed)

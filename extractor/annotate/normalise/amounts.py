@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extractor.annotate.normalise.numbers import format_number, parse_number
+from extractor.annotate.normalise.numbers import SPACED_THOUSANDS, format_number, parse_number
 
 CURRENCIES = [
     (r"US\s?\$|USD|US dollars?|United States dollars?|dollars?|\$", "USD"),
@@ -52,7 +52,8 @@ def iso_currencies() -> frozenset[str]:
 
 def normalise_money(text: str) -> str:
     code = currency_code(text)
-    number = re.search(r"\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|trillion|thousand|m|bn)\b)?", text)
+    scale = r"(?:\s*(?:million|billion|trillion|thousand|m|bn)\b)?"
+    number = re.search(rf"(?:{SPACED_THOUSANDS}|\d[\d,]*(?:\.\d+)?){scale}", text)
     value = parse_number(number.group(0)) if number else None
     return f"{format_number(value)} {code}" if value is not None and code else ""
 

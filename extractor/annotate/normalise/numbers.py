@@ -12,12 +12,14 @@ UNITS = {
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "dozen": 12}
+SPACED_THOUSANDS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])(?:\.\d+)?"  # "41 500", as French and UN style write it
 NUMBER_WORDS = set(UNITS) | set(TENS) | {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
 
 
 def parse_number(text: str) -> float | None:
     """The value of a number in digits and/or words; None if it is not one."""
-    words = re.findall(r"\d[\d,]*(?:\.\d+)?|[a-z]+", text.lower().replace("-", " "))
+    words = [w.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+             for w in re.findall(rf"{SPACED_THOUSANDS}|\d[\d,]*(?:\.\d+)?|[a-z]+", text.lower().replace("-", " "))]
     if not words:
         return None
     total, current = 0.0, 0.0
