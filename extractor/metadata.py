@@ -23,6 +23,8 @@ CLOSING = re.compile(
     r"|\((?:Signed|Signé|Firmado)\)\s.{1,80}"
     r"|(?:Chairperson|Chairman|Chair|Reporter|Rapporteur)(?:\s+and\s+(?:Reporter|Rapporteur))?\.?"
     r"|Points?\s+(?:for|appropriate for)\s+decision\s*:.{0,120})$", re.I)
+APPENDIX = re.compile(r"^(?:Appendix|Annex|Appendices|Annexes)(?:\s+(?:[IVXLC]{1,5}|\d{1,2}|[A-H]))?\.?"
+                      r"(?:\s*[:.–—-]\s*.{0,100})?$")
 SHORT_ITEM_NAME = 6  # words
 LONG_TITLE = 60  # characters
 FILE_LANGUAGE = re.compile(r"[-_](En|Fr|Sp|Es)(?=[.\-_]|$)")
@@ -135,6 +137,11 @@ def _record(meta: DocumentMeta, field: Field) -> None:
         setattr(meta, kind, getattr(meta, kind) or field.value)
     elif kind == "code" and not meta.committee_code:
         meta.committee_code = field.value
+
+
+def is_appendix_heading(text: str) -> bool:
+    """ "Appendix", "Annex II", "Appendix: Report form": what opens an appendix with its own numbering."""
+    return bool(APPENDIX.match(text.strip()))
 
 
 def is_closing(text: str) -> bool:

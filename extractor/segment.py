@@ -15,6 +15,7 @@ from extractor.dates import day_of
 from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER
 from extractor.metadata import (
     detect_language,
+    is_appendix_heading,
     is_closing,
     language_from_file_name,
     read_front_matter,
@@ -25,8 +26,6 @@ from extractor.symbols import body_of, session_of, symbol_from_file_name
 
 LABEL_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
 SUB_HEADING = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4})\)|[a-z]\)|[A-H]\.|\d{1,2}\.(?:\d{1,2}\.?)?)\s+\S")
-APPENDIX = re.compile(r"^(?:Appendix|Annex|Appendices|Annexes)(?:\s+(?:[IVXLC]{1,5}|\d{1,2}|[A-H]))?\.?"
-                      r"(?:\s*[:.–—-]\s*.{0,100})?$")
 MAX_HEADING = 250
 MAX_SUB_HEADING = 120
 BODY_KINDS = ("body", "heading", "item", "table")
@@ -131,7 +130,7 @@ def _body_segment(block: Block, number: int | None, cursor: Cursor, doc_id: str,
         number = None
     if number is None and block.kind in ("body", "heading") and is_closing(block.text):
         return _make(doc_id, ids.make("c"), "closing", block, section=cursor.section)
-    if block.kind in ("body", "heading") and cursor.last_number and APPENDIX.match(block.text.strip()):
+    if block.kind in ("body", "heading") and cursor.last_number and is_appendix_heading(block.text):
         cursor.appendix, cursor.para, cursor.sections = True, "", [(0, block.text.strip())]
         return _make(doc_id, ids.make("h"), "heading", block, section=cursor.section)
     if block.kind == "heading" and number is None and len(block.text) < MAX_HEADING and not block.label:

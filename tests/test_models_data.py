@@ -87,3 +87,34 @@ def test_lexicon_is_lower_case_compounds() -> None:
     for line in lines:
         if line and not line.startswith("#"):
             assert "-" in line and " " not in line, line
+
+
+def test_unit_lineage_names_known_units_and_forward_years() -> None:
+    units = {row["canonical"] for row in rows("gazetteers/units.csv")}
+    lineage = rows("gazetteers/unit_lineage.csv")
+    assert lineage
+    for row in lineage:
+        assert row["canonical"] in units, row
+        assert row["name"].strip() == row["name"] and row["name"], row
+        years = [int(row[key]) for key in ("from", "to") if row[key]]
+        assert all(1919 <= year <= 2100 for year in years) and years == sorted(years), row
+
+
+def test_furniture_patterns_match_their_examples() -> None:
+    import re
+
+    for line in (MODELS / "patterns" / "furniture.jsonl").read_text(encoding="utf-8").splitlines():
+        rule = json.loads(line)
+        assert rule["kind"] in ("site", "furniture"), rule
+        assert re.match(rule["regex"], rule["example"]), rule
+
+
+def test_person_patterns_are_valid_matcher_patterns() -> None:
+    from spacy.lang.en import English
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(English().vocab, validate=True)
+    for line in (MODELS / "patterns" / "persons.jsonl").read_text(encoding="utf-8").splitlines():
+        rule = json.loads(line)
+        matcher.add(rule["id"], [rule["pattern"]])
+        assert rule["example"] and rule["note"]

@@ -93,6 +93,10 @@ def load_knowledge(root: str | None = None) -> Knowledge:
     for filename, kind in (("units.csv", "UNIT"), ("partners.csv", "PARTNER")):
         for row in _rows(gazetteers / filename):
             knowledge.add(Entry(canonical_text(row["canonical"]), kind, row["form"], row["kind"], source=filename))
+    for row in _rows(gazetteers / "unit_lineage.csv"):  # the names a unit had before today's
+        knowledge.add(Entry(row["canonical"], "UNIT", row["name"], "name", source="unit_lineage.csv"))
+        if row["acronym"] and row["acronym"] != row["canonical"]:
+            knowledge.add(Entry(row["canonical"], "UNIT", row["acronym"], "acronym", source="unit_lineage.csv"))
     for row in _rows(gazetteers / "ignore.csv"):
         # "exact": only the phrase itself ("the Office"), not longer names that contain it
         source = "ignore.csv:exact" if row["scope"] == "exact" else "ignore.csv"

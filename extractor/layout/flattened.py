@@ -27,7 +27,7 @@ from extractor.resources import models_dir
 from extractor.symbols import find_symbols
 from extractor.titleblock import NOTICE, title_fields
 
-LONG_LINE = 300  # characters: longer lines are a paragraph at least, often many
+LONG_LINE = 200  # characters: a longer line is a paragraph at least, often many
 FILE_FOOTER = (r"(?:GB[\w.\-\[\]]*|[\w.\-]*\[[A-Z]+-\d{6}-\d+\][\w.\-]*"
                r"|[\w.\-]*-\d{4}-\d{2}-\d{4}-\d+-(?:En|Fr|Sp|Es)[\w.\-]*)"
                r"\.(?:docx?|rtf|odt|wpd|pdf)")
@@ -44,6 +44,7 @@ class Flattening:
     own_symbol: str = ""
     next_paragraph: int = 1
     next_note: int = 1
+    by_page: bool = False  # a transcription page by page: every page is one flattened line
 
 
 @cache
@@ -82,8 +83,9 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         if line.region != "body" or not line.text.strip():
             out.append(line)
             continue
+        long = len(line.text) > LONG_LINE or state.by_page
         for piece in _cut_furniture(line, state):
-            if piece.region == "body" and len(piece.text) > LONG_LINE:
+            if piece.region == "body" and long:
                 out.extend(_cut_long(piece, state))
             else:
                 out.append(piece)
@@ -114,6 +116,7 @@ def _page_blocks(lines: list[Line], state: Flattening) -> list[Line]:
     values = [int(m.group(1)) for m in numbers if m]
     if values != list(range(values[0], values[0] + len(values))):
         return lines
+    state.by_page = True
     for block, number in zip(blocks, values, strict=True):
         first = lines[block[0]]
         rest = PAGE_START.sub("", first.text.strip(), count=1)

@@ -18,7 +18,7 @@ from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, a
 from extractor.layout.flattened import restore_lines, site_kind
 from extractor.layout.furniture import FILE_NAME, LIMITED_PRINT, PAGE_NUMBER, SYMBOL_AND_PAGE, SYMBOL_ONLY
 from extractor.layout.hyphenation import Vocabulary
-from extractor.metadata import is_closing
+from extractor.metadata import is_appendix_heading, is_closing
 from extractor.model import Block, Layout, Line, RawDocument, Span
 from extractor.titleblock import NOTICE_RE, is_title_field_line
 
@@ -34,6 +34,7 @@ DOT_LEADERS = re.compile(r"\.{4,}\s*\d|…{2,}")
 CONTINUES = re.compile(r"^(?:[a-z(]|\d{4}\b|(?:and|or|of|on|in|for|the|to)\b)")
 PARENTHESISED = re.compile(r"^\([^()]*\s[^()]*\)$")  # "(First item on the agenda)", not "(ITC-ILO)"
 ENDS_SENTENCE = (".", ":", ";", "!", "?", ".”", ".\"", ")")
+CONTENTS_TITLE = re.compile(r"^(?:(?:Table of )?[Cc]ontents|CONTENTS|Pages?|Paragraphs?)$")
 TABLE_DEBRIS = re.compile(r"^[\s|]*\|\s*|\s*\|[\s|]*$")
 MAX_CELL = 40
 MAX_LIST_LINE = 90  # a name a line
@@ -81,7 +82,13 @@ def _take_site_lines(lines: list[Line]) -> tuple[list[Line], list[Line], list[Li
     kept: list[Line] = []
     site: list[Line] = []
     furniture: list[Line] = []
-    for line in lines:
+    leaders = [i for i, line in enumerate(lines) if line.region == "body" and DOT_LEADERS.search(line.text)]
+    contents = {i for first in leaders[:1] for i in range(max(0, first - 4), first)
+                if CONTENTS_TITLE.match(lines[i].text.strip())}
+    for index, line in enumerate(lines):
+        if index in contents:  # "Contents" and "Page" over a contents list
+            furniture.append(line)
+            continue
         if line.region == "body" and "|" in line.text:  # a web page's title-block table, flattened
             if not TABLE_DEBRIS.sub("", line.text).strip():
                 furniture.append(line)
@@ -139,6 +146,10 @@ def _is_anchor(chunk: Chunk) -> bool:
     return all(line.region == "footer" or _furniture_line(line.text.strip()) for line in chunk.lines)
 
 
+def _symbol_alone(chunk: Chunk) -> bool:
+    return len(chunk.lines) == 1 and bool(SYMBOL_ONLY.match(chunk.lines[0].text.strip()))
+
+
 def _is_note(chunk: Chunk) -> bool:
     return all(line.region == "footnote" for line in chunk.lines)
 
@@ -155,8 +166,8 @@ def _take_page_residue(chunks: list[Chunk]) -> tuple[list[Chunk], list[tuple[str
     page_breaks: list[int] = []
     index = 0
     while index < len(chunks):
-        if not _is_anchor(chunks[index]):
-            index += 1
+        if not _is_anchor(chunks[index]) or (index == 0 and _symbol_alone(chunks[0])):
+            index += 1  # a symbol alone at the very top is the title block's, not a running header
             continue
         start = end = index
         while end + 1 < len(chunks) and (_is_anchor(chunks[end + 1]) or _lone_number(chunks[end + 1])):
@@ -316,10 +327,13 @@ def _opens(line: Line, draft: list[Line], chunk: Chunk, width: int) -> bool:
     if PARA_NUMBER.match(text) or DASH_MARKER.match(text):
         return True
     previous = draft[-1]
-    if is_closing(text) or (previous.text.rstrip().endswith(":") and len(text) <= MAX_LIST_LINE):
+    if (is_closing(text) and not previous.text.rstrip().endswith(",")) or (
+            previous.text.rstrip().endswith(":") and len(text) <= MAX_LIST_LINE):
         return True  # "Geneva, 2 March 2000."; a list or table after "… as follows:"
     if LETTER_MARKER.match(text) and previous.text.rstrip().endswith((":", ";", "; and", "; or", ".")):
         return True  # "(a) …" set on its own line after "… the following:"
+    if is_appendix_heading(text) or is_appendix_heading(previous.text):
+        return True  # "Appendix" stands alone over the appendix's own title
     if PARENTHESISED.match(text) and _looks_like_heading(draft):
         return True  # "(First item on the agenda)" under a heading
     if line is chunk.lines[0]:  # a new chunk after a blank line

@@ -1,0 +1,321 @@
+"""Papers in the forms archives hold them, each form on a small hand-built input with its exact rows:
+flattened text, web pages, transcriptions, committee reports (issue 8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.pipeline import DocumentResult, process_file
+from extractor.read.sniff import sniff
+from extractor.titleblock import title_fields
+
+
+def read(tmp_path: Path, text: str, name: str = "GB999-MNE-1.txt") -> DocumentResult:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return process_file(path, name, sniff(path))
+
+
+def rows(result: DocumentResult, *kinds: str) -> list[tuple[str, str, str, str]]:
+    return [(s.kind, s.para, s.item, s.text) for s in result.segments if not kinds or s.kind in kinds]
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("335th Session, Geneva, 14–28 March 2019 GB.335/POL/5",
+     [("session", "335", "14–28 March 2019"), ("symbol", "", "")]),
+    ("INTERNATIONAL LABOUR OFFICE GB.283/MNE/2 283rd Session",
+     [("organ", "", ""), ("symbol", "", ""), ("session", "283", "")]),
+    ("Governing Body Geneva, March 2002", [("organ", "", ""), ("place date", "", "March 2002")]),
+    ("277th Session Geneva, March 2000 |", [("session", "277", "March 2000")]),
+    ("Committee on Sectoral and Technical Meetings and Related Issues STM",
+     [("committee", "Committee on Sectoral and Technical Meetings and Related Issues", ""), ("code", "STM", "")]),
+    ("Date: 8 February 2019 Original: English", [("date", "", "8 February 2019"), ("original", "English", "")]),
+    ("Related documents:GB.329/POL/9; GB.331/POL/3.", [("field", "GB.329/POL/9; GB.331/POL/3.", "")]),
+    ("Report of the Committee on Legal Issues", [("text", "", "")]),
+])
+def test_title_block_fields_in_any_arrangement(text: str, fields: list[tuple[str, str, str]]) -> None:
+    assert [(f.kind, f.value, f.when) for f in title_fields(text)] == fields
+
+
+def test_a_code_alone_on_its_line_follows_the_committee() -> None:
+    assert [(f.kind, f.value) for f in title_fields("PFA |", "committee")] == [("code", "PFA")]
+    assert [f.kind for f in title_fields("PFA")] == ["text"]
+
+
+ONE_LINE = (
+    "INTERNATIONAL LABOUR OFFICE Governing Body 329th Session, Geneva, 9–24 March 2017 GB.329/POL/9 "
+    "Policy Development Section Multinational Enterprises Segment POL Date: 14 February 2017 Original: English "
+    "NINTH ITEM ON THE AGENDA Promotional activities in 2016 Purpose of the document This paper reports on the "
+    "activities of 2016. Author unit: Enterprises Department (ENTERPRISES). Related documents: GB.328/PV. "
+    "Only a small number of copies of this GB document have been printed. Every GB document may be consulted "
+    "online at www.ilo.org. Introduction 1. In November 2016, the Governing Body asked for a report.1 It covers "
+    "2016 and the Government of Zambia was helped to 1 GB.328/PV, paragraph 512. "
+    "GB329-POL_9_[ENTER-170203-1]-En.docx 1 GB.329/POL/9 include the principles in its policy. "
+    "Draft decision 2. The Governing Body requests the Director-General to: (a) take into account the "
+    "guidance; and (b) report in 2018.\n"
+)
+
+
+def test_a_whole_paper_on_one_line(tmp_path: Path) -> None:
+    result = read(tmp_path, ONE_LINE, "GB329-POL-9.txt")
+    meta = result.meta
+    assert (meta.symbol, meta.session, meta.session_date, meta.committee_code, meta.date, meta.section,
+            meta.segment, meta.title, meta.author_unit) == (
+        "GB.329/POL/9", "329", "2017-03", "POL", "2017-02-14", "Policy Development Section",
+        "Multinational Enterprises Segment", "Promotional activities in 2016", "Enterprises Department (ENTERPRISES).")
+    assert rows(result, "heading", "paragraph", "item", "footnote", "furniture") == [
+        ("heading", "", "", "Introduction"),
+        ("paragraph", "1", "", "In November 2016, the Governing Body asked for a report. It covers 2016 and the "
+                               "Government of Zambia was helped to include the principles in its policy."),
+        ("heading", "", "", "Draft decision"),
+        ("paragraph", "2", "", "The Governing Body requests the Director-General to:"),
+        ("item", "2", "1", "(a) take into account the guidance; and"),
+        ("item", "2", "2", "(b) report in 2018."),
+        ("footnote", "", "", "GB.328/PV, paragraph 512."),
+        ("furniture", "", "", "Only a small number of copies of this GB document have been printed. Every GB "
+                              "document may be consulted online at www.ilo.org."),
+        ("furniture", "", "", "GB329-POL_9_[ENTER-170203-1]-En.docx 1 GB.329/POL/9"),
+    ]
+    assert [s.footnote_refs for s in result.segments if s.para == "1"] == [[("1", 56, "fn1")]]
+
+
+WEB_TEXT = """ILO is a specialized agency of the United Nations
+ILO-en-strap
+
+GB.267/12
+267th Session
+Geneva, November 1996
+
+TWELFTH ITEM ON THE AGENDA
+
+Report of the Subcommittee on Multinational Enterprises
+
+1. The Subcommittee met under the chairmanship of Ms. K. Lindqvist (Government, Sweden).
+
+2. The Subcommittee had two items before it:
+
+  1. Promotional activities of the Office.
+  2. Developments in other organizations.
+
+Promotional activities, advisory services
+and research by the Office
+(First item on the agenda)
+
+(a) Follow-up of the seminars
+held in 1996(1)
+
+3. Mr. T. Bergen (Worker, Norway) spoke.
+
+Geneva, 21 November 1996.
+
+(Signed) K. Lindqvist,
+Chairperson and Reporter.
+
+Point for decision: Paragraph 3.
+
+\u00a0
+(1)\u00a0 GB.267/MNE/1.
+"""
+
+WEB_PAGE = """<HTML><BODY>
+<TABLE><TR><TD><FONT SIZE="1">ILO is a specialized agency of the United Nations</FONT></TD></TR>
+<TR><TD><IMG SRC="strap.gif" ALT="ILO-en-strap"></TD></TR></TABLE>
+<TABLE><TR><TD>&nbsp;</TD><TD><B>GB.267/12</B><BR>267th Session<BR>Geneva, November 1996</TD></TR></TABLE>
+<P ALIGN="CENTER"><B>TWELFTH ITEM ON THE AGENDA</B></P>
+<H3>Report of the Subcommittee on Multinational Enterprises</H3>
+<P>1. The Subcommittee met under the chairmanship of Ms. K. Lindqvist (Government, Sweden).
+<P>2. The Subcommittee had two items before it:
+<OL><LI>Promotional activities of the Office.<LI>Developments in other organizations.</OL></P>
+<P ALIGN="CENTER"><B>Promotional activities, advisory services<BR>and research by the Office</B><BR>(First item on the agenda)</P>
+<P><I>(a) Follow-up of the seminars<BR>held in 1996<A HREF="#fn1">(1)</A></I></P>
+<P>3. Mr. T. Bergen (Worker, Norway) spoke.</P>
+<P>Geneva, 21 November 1996.</P>
+<P>(Signed) K. Lindqvist,<BR>Chairperson and Reporter.</P>
+<P><B>Point for decision: Paragraph 3.</B></P>
+<HR><P><A NAME="fn1">(1)</A>&nbsp; GB.267/MNE/1.</P>
+</BODY></HTML>"""
+
+WEB_ROWS = [
+    ("site", "", "", "ILO is a specialized agency of the United Nations"),
+    ("title", "", "", "GB.267/12"), ("title", "", "", "267th Session"), ("title", "", "", "Geneva, November 1996"),
+    ("title", "", "", "TWELFTH ITEM ON THE AGENDA"),
+    ("title", "", "", "Report of the Subcommittee on Multinational Enterprises"),
+    ("paragraph", "1", "", "The Subcommittee met under the chairmanship of Ms. K. Lindqvist (Government, Sweden)."),
+    ("paragraph", "2", "", "The Subcommittee had two items before it:"),
+    ("item", "2", "1", "Promotional activities of the Office."),
+    ("item", "2", "2", "Developments in other organizations."),
+    ("heading", "", "", "Promotional activities, advisory services and research by the Office"),
+    ("heading", "", "", "(First item on the agenda)"),
+    ("heading", "", "", "(a) Follow-up of the seminars held in 1996"),
+    ("paragraph", "3", "", "Mr. T. Bergen (Worker, Norway) spoke."),
+    ("closing", "", "", "Geneva, 21 November 1996."),
+    ("closing", "", "", "(Signed) K. Lindqvist, Chairperson and Reporter."),
+    ("closing", "", "", "Point for decision: Paragraph 3."),
+    ("footnote", "", "", "GB.267/MNE/1."),
+    ("furniture", "", "", "ILO-en-strap"),
+]
+
+
+def test_a_web_page_saved_as_text(tmp_path: Path) -> None:
+    result = read(tmp_path, WEB_TEXT, "GB267-12.txt")
+    assert (result.meta.symbol, result.meta.session, result.meta.session_date, result.meta.committee_code,
+            result.meta.date) == ("GB.267/12", "267", "1996-11", "", "1996-11-21")
+    assert [r for r in rows(result) if r[3].strip()] == WEB_ROWS
+    assert [s.footnote_refs for s in result.segments if s.kind == "heading"][-1] == [("1", 42, "fn1")]
+
+
+def test_the_web_page_itself_gives_the_same_segments(tmp_path: Path) -> None:
+    result = read(tmp_path, WEB_PAGE, "gb267-12.htm")
+    assert result.format == "html"
+    assert [r for r in rows(result) if r[3].strip()] == WEB_ROWS
+    assert [s.footnote_refs for s in result.segments if s.kind == "heading"][-1] == [("1", 42, "fn1")]
+
+
+def test_a_web_archive_path_gives_the_symbol(tmp_path: Path) -> None:
+    folder = tmp_path / "gb267"
+    folder.mkdir()
+    path = folder / "mne-2.htm"
+    path.write_text("<html><body><p>1. The Office reported.</p></body></html>", encoding="utf-8")
+    result = process_file(path, "gb267/mne-2.htm", "html")
+    assert (result.meta.symbol, result.meta.session, result.meta.committee_code) == ("GB.267/MNE/2", "267", "MNE")
+
+
+COMMITTEE_PAPER = """GB.277/PFA/9/2
+| ||
+277th Session Geneva, March 2000 |
+Programme, Financial and Administrative Committee |
+PFA |
+NINTH ITEM ON THE AGENDA
+Other financial and general questions
+Subregional seminars on the Tripartite Declaration
+of Principles concerning Multinational Enterprises
+Contents
+I. Seminars.................... 1
+1. At its 276th Session, the Governing Body asked for the costs.
+2. The estimates are as follows:
+Duration
+3 days
+4 days
+Gaborone
+$41 500
+$52 300
+Total
+$79 700
+$100 200
+3. It is proposed that observers be invited from the following organizations:
+Airports Council International
+International Air Transport Association
+Geneva, 2 March 2000.
+Points for decision:
+Appendix
+Report form
+1. Please describe the service.
+(a) If so, please specify them.
+"""
+
+
+def test_tables_lists_closings_and_an_appendix(tmp_path: Path) -> None:
+    result = read(tmp_path, COMMITTEE_PAPER, "GB277-PFA-9-2.txt")
+    meta = result.meta
+    assert (meta.symbol, meta.session, meta.session_date, meta.committee, meta.committee_code, meta.date,
+            meta.title) == ("GB.277/PFA/9/2", "277", "2000-03", "Programme, Financial and Administrative Committee",
+                            "PFA", "2000-03-02",
+                            "Subregional seminars on the Tripartite Declaration of Principles concerning "
+                            "Multinational Enterprises")
+    assert [(s.kind, s.para, s.item, s.marker, s.section, s.text) for s in result.segments
+            if s.kind not in ("title", "furniture")] == [
+        ("paragraph", "1", "", "1.", "", "At its 276th Session, the Governing Body asked for the costs."),
+        ("paragraph", "2", "", "2.", "", "The estimates are as follows:"),
+        ("table", "2", "", "", "", "Duration\t3 days\t4 days"),
+        ("table", "2", "", "", "", "Gaborone\t$41 500\t$52 300"),
+        ("table", "2", "", "", "", "Total\t$79 700\t$100 200"),
+        ("paragraph", "3", "", "3.", "",
+         "It is proposed that observers be invited from the following organizations:"),
+        ("item", "3", "1", "", "", "Airports Council International"),
+        ("item", "3", "2", "", "", "International Air Transport Association"),
+        ("closing", "", "", "", "", "Geneva, 2 March 2000."),
+        ("closing", "", "", "", "", "Points for decision:"),
+        ("heading", "", "", "", "Appendix", "Appendix"),
+        ("heading", "", "", "", "Appendix > Report form", "Report form"),
+        ("appendix", "", "", "1", "Appendix > Report form", "1. Please describe the service."),
+        ("appendix", "", "", "(a)", "Appendix > Report form", "(a) If so, please specify them."),
+    ]
+    assert result.paragraphs == 3
+    assert [s.text for s in result.segments if s.kind == "furniture"] == [
+        "| ||", "Contents", "I. Seminars.................... 1"]
+
+
+TRANSCRIPTION = """Governing Body 323rd Session, Geneva, 12 27 March 2015
+
+Size: px
+Start display at page:
+
+Download "Governing Body 323rd Session, Geneva, 12 27 March 2015"
+
+Transcription
+
+1 INTERNATIONAL LABOUR OFFICE Governing Body 323rd Session, Geneva, 12 27 March 2015 GB.323/POL/7 POL Date: 13 February 2015 Original: English SEVENTH ITEM ON THE AGENDA The ILO Helpdesk for Business: review Purpose of the document This paper reviews the Helpdesk. Author unit: Enterprises Department (ENTERPRISES).
+
+2
+
+3 Introduction 1. The Helpdesk was set up in 2009 to give company managers free answers on international labour standards. It is run by the Bureau for Employers Activities and the ILO Country Office for China and Mongolia in GB323-POL_7_[ENTER-150202-1]-En.docx 1
+
+4 GB.323/POL/7 Beijing, which answered 1,126 queries over the period 2010 14 for the ILO s partners. 2 GB323-POL_7_[ENTER-150202-1]-En.docx
+"""
+
+
+def test_a_transcription_page_by_page(tmp_path: Path) -> None:
+    result = read(tmp_path, TRANSCRIPTION, "GB323-POL-7.txt")
+    meta = result.meta
+    assert (meta.symbol, meta.session, meta.session_date, meta.date) == ("GB.323/POL/7", "323", "2015-03", "2015-02-13")
+    assert [(s.kind, s.para, s.page_start, s.text) for s in result.segments if s.kind in ("heading", "paragraph")] == [
+        ("heading", "", 3, "Introduction"),
+        ("paragraph", "1", 3, "The Helpdesk was set up in 2009 to give company managers free answers on international "
+                              "labour standards. It is run by the Bureau for Employers Activities and the ILO Country "
+                              "Office for China and Mongolia in Beijing, which answered 1,126 queries over the period "
+                              "2010 14 for the ILO s partners."),
+    ]
+    assert [(s.kind, s.text) for s in result.segments if s.kind in ("site", "furniture")] == [
+        ("site", 'Download "Governing Body 323rd Session, Geneva, 12 27 March 2015"'),
+        ("furniture", "GB323-POL_7_[ENTER-150202-1]-En.docx 1"),
+        ("furniture", "2 GB323-POL_7_[ENTER-150202-1]-En.docx"),
+        ("furniture", "Size: px"), ("furniture", "Start display at page:"), ("furniture", "Transcription"),
+    ]
+
+
+def test_paragraph_numbers_alone_and_furniture_lines_inside_a_sentence(tmp_path: Path) -> None:
+    text = ("GB.335/POL/5\nIntroduction\n1.\nThe regional report will be sent in\nGB.335/POL/5\n"
+            "GB335-POL_5_[ENTER-190128-1]-En.docx 3\nSeptember 2019 to Bangkok.\nNext steps\n2.\nThe Office will report.\n")
+    result = read(tmp_path, text, "GB335-POL_5_[ENTER-190128-1]-En.txt")
+    assert rows(result, "heading", "paragraph") == [
+        ("heading", "", "", "Introduction"),
+        ("paragraph", "1", "", "The regional report will be sent in September 2019 to Bangkok."),
+        ("heading", "", "", "Next steps"),
+        ("paragraph", "2", "", "The Office will report."),
+    ]
+
+
+def test_numbered_and_roman_sub_headings(tmp_path: Path) -> None:
+    text = ("GB.283/MNE/2\n\nI. Promotional activities\n\n1. Subregional activities\n\n"
+            "1. Since the Subcommittee last met, the Office has continued.\n\n2. The first seminar was held.\n\n"
+            "2. Activities with employers' and workers' organizations\n\n3. ACT/EMP prepared a guide.\n\n"
+            "Geneva, 12 February 2002.\n\nSubmitted for information.\n")
+    result = read(tmp_path, text, "GB283-MNE-2.txt")
+    assert [(s.kind, s.para, s.section, s.text) for s in result.segments if s.kind != "title"] == [
+        ("heading", "", "I. Promotional activities", "I. Promotional activities"),
+        ("heading", "", "I. Promotional activities > 1. Subregional activities", "1. Subregional activities"),
+        ("paragraph", "1", "I. Promotional activities > 1. Subregional activities",
+         "Since the Subcommittee last met, the Office has continued."),
+        ("paragraph", "2", "I. Promotional activities > 1. Subregional activities", "The first seminar was held."),
+        ("heading", "", "I. Promotional activities > 2. Activities with employers' and workers' organizations",
+         "2. Activities with employers' and workers' organizations"),
+        ("paragraph", "3", "I. Promotional activities > 2. Activities with employers' and workers' organizations",
+         "ACT/EMP prepared a guide."),
+        ("closing", "", "I. Promotional activities > 2. Activities with employers' and workers' organizations",
+         "Geneva, 12 February 2002."),
+        ("closing", "", "I. Promotional activities > 2. Activities with employers' and workers' organizations",
+         "Submitted for information."),
+    ]
+    assert result.meta.date == "2002-02-12"
