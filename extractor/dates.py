@@ -27,6 +27,7 @@ MONTH = r"(?:January|February|March|April|May|June|July|August|September|October
 # any language: what a title block or a closing line may print
 ANY_MONTH = r"(?:" + "|".join(sorted([*MONTHS, *FOREIGN_MONTHS], key=len, reverse=True)) + "|" + MONTH[3:-1] + ")"
 DASH = r"\s*(?:[–—‒-]|to)\s*"
+MAX_SPAN = 50  # years a range written with a two-digit end ("1998–02") may cover
 DAY = r"(\d{1,2})(?:er|st|nd|rd|th)?"
 YEAR = r"(\d{4})"
 OF = r"(?:\s+de)?"
@@ -44,7 +45,8 @@ def _year(text: str, base: str = "") -> int:
         return int(text)
     first = int(base)
     year = first // 100 * 100 + int(text)
-    return year + 100 if year < first else year
+    rolled = year + 100 if year < first else year  # "1998–02" ends in 2002
+    return rolled if rolled - first <= MAX_SPAN else year  # "2014 10" is no range: it runs backwards
 
 
 def _ym(year: str, month: str) -> str:

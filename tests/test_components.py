@@ -11,13 +11,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from extractor.annotate import candidates
 from extractor.annotate.candidates import CANDIDATES, MENTIONS
 from extractor.annotate.context import build_context
 from extractor.annotate.knowledge import load_knowledge
 from extractor.annotate.pipeline import _register_components
 from extractor.resources import models_dir
 
-RULES = ["gb_normalize", "gb_gazetteer", "gb_acronyms", "gb_unit_patterns", "gb_organizations", "gb_dates",
+RULES = ["gb_normalize", "gb_persons", "gb_gazetteer", "gb_acronyms", "gb_unit_patterns", "gb_organizations", "gb_dates",
          "gb_amounts", "gb_resolve"]
 
 
@@ -148,6 +149,14 @@ def test_programmes_events_and_the_ilo_itself_are_not_reported(nlp: Language) ->
      [("2007", "2007", "date-year"), ("7 February 2007", "2007-02-07", "date-day"),
       ("January–August 2013", "2013-01/2013-08", "date-month-range")]),
     ("The ISO 26000 standard; Convention No. 1987; GB.298/MNE/2/1.", []),
+    ("On 11 and 12 November 1996, and on 17, 18 and 24 March 1997.",
+     [("11 and 12 November 1996", "1996-11-11/1996-11-12", "date-day-list"),
+      ("17, 18 and 24 March 1997", "1997-03-17/1997-03-24", "date-day-list")]),
+    ("Geneva, 12 27 March 2015; over the period 2010 14 the rise; from 2014 10 on.",
+     [("12 27 March 2015", "2015-03-12/2015-03-27", "date-day-range-lost-dash"),
+      ("2010 14", "2010/2014", "date-year-range-lost-dash"), ("2014", "2014", "date-year")]),
+    ("The Employment Service Convention, 1948 (No. 88), and the Convention (No. 181) of 1997.",
+     [("1948", "1948", "date-instrument-year"), ("1997", "1997", "date-year")]),
 ])
 def test_dates(nlp: Language, text: str, dates: list[tuple[str, str, str]]) -> None:
     doc = run(nlp, nlp.make_doc(text))
@@ -269,3 +278,38 @@ def test_a_partners_acronym_joined_to_a_region_is_its_regional_body(nlp: Languag
         ("ITUC-AP", "PARTNER", "ITUC Asia-Pacific", "acronym:use:rule:acronym-region:International Trade Union Confederation"),
         ("ITUC-Africa", "PARTNER", "ITUC-Africa", "rule:acronym-region:International Trade Union Confederation"),
     ]
+
+
+def test_people_are_no_entities_and_their_surnames_no_places(nlp: Language) -> None:
+    text = ("Ms. K. Lindqvist (Government, Sweden) chaired; Mr. T. Bergen (Worker, Norway) and Ms. Lyon "
+            "(Government, France) spoke. (Signed) K. Lindqvist. A meeting was held in Bergen.")
+    assert found(run(nlp, nlp.make_doc(text))) == [
+        ("Bergen", "PLACE", "NO", "gazetteer:cities.csv"),
+        ("France", "PLACE", "FR", "gazetteer:countries.csv"),
+        ("Norway", "PLACE", "NO", "gazetteer:countries.csv"),
+        ("Sweden", "PLACE", "SE", "gazetteer:countries.csv"),
+    ]
+    people = [(s.text, s.id_) for s in candidates.candidates(run(nlp, nlp.make_doc(text)), "IGNORE")
+              if s.id_.startswith("rule:person")]
+    assert people == [("Ms. K. Lindqvist", "rule:person:person-title"), ("Mr. T. Bergen", "rule:person:person-title"),
+                      ("Ms. Lyon", "rule:person:person-title"), ("K. Lindqvist", "rule:person:person-initials")]
+    assert [s.start for s in candidates.candidates(run(nlp, nlp.make_doc(text)), "IGNORE")
+            if s.id_.startswith("rule:person")] == [0, 10, 19, 31]
+
+
+def test_a_lettered_heading_is_not_a_person(nlp: Language) -> None:
+    assert found(run(nlp, nlp.make_doc("C. Kenya"))) == [("Kenya", "PLACE", "KE", "gazetteer:countries.csv")]
+
+
+def test_a_units_former_name_has_todays_canonical(nlp: Language) -> None:
+    doc = run(nlp, nlp.make_doc("The Bureau for Multinational Enterprise Activities and IFP/DIALOGUE reported."))
+    assert found(doc) == [
+        ("Bureau for Multinational Enterprise Activities", "UNIT", "MULTI", "gazetteer:unit_lineage.csv"),
+        ("IFP/DIALOGUE", "UNIT", "DIALOGUE", "gazetteer:unit_lineage.csv"),
+    ]
+
+
+def test_money_with_spaced_thousands_and_convention_numbers(nlp: Language) -> None:
+    doc = run(nlp, nlp.make_doc("It costs $41 500, then $100 200 under Convention (No. 88)."))
+    assert found(doc, label="AMOUNT") == [("$100 200", "AMOUNT", "100200 USD", "pattern:money-symbol"),
+                                         ("$41 500", "AMOUNT", "41500 USD", "pattern:money-symbol")]

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from extractor.annotate import candidates
 from extractor.resources import models_dir
@@ -35,11 +36,13 @@ class Persons:
                     self.not_at_start.add(rule["id"])
 
     def __call__(self, doc: Doc) -> Doc:
+        found = []
         for match_id, start, end in self.matcher(doc):
             rule = doc.vocab.strings[match_id]
-            if start == 0 and rule in self.not_at_start:
-                continue
-            candidates.add(doc, doc[start:end], "IGNORE", doc[start:end].text, f"{PERSON}:{rule}")
+            if not (start == 0 and rule in self.not_at_start):
+                found.append(Span(doc, start, end, label=rule))
+        for span in filter_spans(found):  # "K. Lindqvist" inside "Ms. K. Lindqvist" is the one person
+            candidates.add(doc, span, "IGNORE", span.text, f"{PERSON}:{span.label_}")
         return doc
 
 

@@ -53,6 +53,8 @@ class UnitPatterns:
             span = _trim(doc[start:end])
             if span is not None and rule in PLACE_OFFICES | {"hq-infocus"}:
                 span = self._end_at_place(span) if rule != "hq-infocus" else span
+            elif span is not None:
+                span = _before_listed_acronym(span)
             if span is None or len(span) < 2:
                 continue
             named = self._name(rule, span)
@@ -121,6 +123,16 @@ def _trim(span: Span) -> Span | None:
     while start < end and (doc[start].text in LEADING or doc[start].text == "the"):
         start += 1
     return doc[start:end] if end > start else None
+
+
+def _before_listed_acronym(span: Span) -> Span:
+    """ "the Bureau for X and ACTRAV" names two units: the name ends before "and" and an acronym."""
+    doc = span.doc
+    for token in span[1:-1]:
+        following = doc[token.i + 1]
+        if token.lower_ == "and" and following.text.isupper() and len(following.text) >= 2:
+            return doc[span.start:token.i]
+    return span
 
 
 def _acronym_after(span: Span) -> str:
