@@ -11,6 +11,7 @@ gold entity and no IGNORE name is a false positive, once per distinct folded tex
 
 from __future__ import annotations
 
+import csv
 import difflib
 import json
 import re
@@ -101,6 +102,15 @@ def predictions(rows: Iterable[Mapping[str, str]]) -> list[Predicted]:
     """Mentions rows (``mentions.csv`` as dicts) as the scorer reads them."""
     return [Predicted(fold_symbol(r.get("symbol")), para_key(r.get("para")), (r.get("type") or "").upper(),
                       r.get("text") or "", r.get("norm") or "") for r in rows]
+
+
+def rows_by_document(path: Path) -> dict[str, list[dict[str, str]]]:
+    """An output table's rows (``mentions.csv``, ``segments.csv``, ``documents.csv``) by ``doc_id``."""
+    by_doc: dict[str, list[dict[str, str]]] = defaultdict(list)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            by_doc[row["doc_id"]].append(row)
+    return by_doc
 
 
 def amount_parts(norm: str) -> tuple[float | None, str]:

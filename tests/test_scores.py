@@ -4,15 +4,13 @@ text, and, for the archive-form papers, the metadata of their ``.meta.json``."""
 
 from __future__ import annotations
 
-import csv
 import json
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
 from extractor.batch import Settings, run
-from extractor.evaluation import load_gold, predictions, prf, score_mentions, score_segments
+from extractor.evaluation import load_gold, predictions, prf, rows_by_document, score_mentions, score_segments
 
 DATA = Path(__file__).resolve().parent / "data"
 # the F1 each paper reaches today, less a little: a rule change that loses more fails here
@@ -28,19 +26,11 @@ META_COLUMNS = {"symbol": "symbol", "session": "session", "session_date": "sessi
                 "date": "date"}
 
 
-def table(path: Path) -> dict[str, list[dict[str, str]]]:
-    by_doc: dict[str, list[dict[str, str]]] = defaultdict(list)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            by_doc[row["doc_id"]].append(row)
-    return by_doc
-
-
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, list[dict[str, str]]]]:
     out = tmp_path_factory.mktemp("scores")
     run([DATA / name for name in FLOORS], out, Settings(use_cache=False, workers=2))
-    return {name: table(out / f"{name}.csv") for name in ("documents", "segments", "mentions")}
+    return {name: rows_by_document(out / f"{name}.csv") for name in ("documents", "segments", "mentions")}
 
 
 def sibling(name: str, suffix: str) -> Path:

@@ -9,11 +9,9 @@ metadata is checked against each paper's .meta.json too).
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import tempfile
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractor.batch import Settings, run  # noqa: E402
-from extractor.evaluation import load_gold, predictions, prf, score_mentions, score_segments  # noqa: E402
+from extractor.evaluation import (  # noqa: E402
+    load_gold,
+    predictions,
+    prf,
+    rows_by_document,
+    score_mentions,
+    score_segments,
+)
 
 DATA = ROOT / "tests" / "data"
 META_FIELDS = {"symbol": "symbol", "session": "session", "session_date": "session_date", "body": "committee_code",
@@ -53,14 +58,6 @@ def cases() -> list[Case]:
     return found
 
 
-def read_rows(path: Path) -> dict[str, list[dict[str, str]]]:
-    by_doc: dict[str, list[dict[str, str]]] = defaultdict(list)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            by_doc[row["doc_id"]].append(row)
-    return by_doc
-
-
 def meta_errors(case: Case, document: dict[str, str]) -> list[str]:
     if case.meta is None:
         return []
@@ -82,8 +79,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         run([c.paper for c in chosen], out, Settings(use_cache=False, workers=2))
-        mentions, segments, documents = (read_rows(out / f"{name}.csv") for name in ("mentions", "segments",
-                                                                                   "documents"))
+        mentions, segments, documents = (rows_by_document(out / f"{name}.csv")
+                                         for name in ("mentions", "segments", "documents"))
     fields_right = fields_all = 0
     for group in ("dev", "heldout", "real-like"):
         members = [c for c in chosen if c.group == group]
