@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from extractor.layout.grid import reading_order
+from extractor.model import Line, Span
 from extractor.pipeline import DocumentResult, process_file
 from extractor.read.sniff import sniff
 from extractor.titleblock import title_fields
@@ -319,3 +321,84 @@ def test_numbered_and_roman_sub_headings(tmp_path: Path) -> None:
          "Submitted for information."),
     ]
     assert result.meta.date == "2002-02-12"
+
+
+def docx(path: Path, body: str) -> Path:
+    """A minimal DOCX: ``body`` is the XML inside <w:body>."""
+    import zipfile
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", (
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+            '</Types>'))
+        archive.writestr("_rels/.rels", (
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'officeDocument" Target="word/document.xml"/></Relationships>'))
+        archive.writestr("word/document.xml", f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body>{body}'
+                                              '</w:body></w:document>')
+    return path
+
+
+def paragraph(text: str) -> str:
+    return f"<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>"
+
+
+def word_table(rows: list[list[str]]) -> str:
+    cells = "".join("<w:tr>" + "".join(f"<w:tc>{paragraph(c)}</w:tc>" for c in row) + "</w:tr>" for row in rows)
+    return f"<w:tbl>{cells}</w:tbl>"
+
+
+def test_a_word_table_after_the_title_block_gives_one_row_a_segment(tmp_path: Path) -> None:
+    body = (word_table([["INTERNATIONAL LABOUR OFFICE", "GB.282/PFA/12"], ["Governing Body", "282nd Session"],
+                        ["", "Geneva, November 2001"]])
+            + paragraph("1. The costs are estimated as follows:")
+            + word_table([["Item", "2002", "2003"], ["Seminars", "$12 500", "$14 000"], ["Total", "$12 500", "$14 000"]])
+            + paragraph("2. The Committee may wish to approve them."))
+    path = docx(tmp_path / "GB282-PFA-12.docx", body)
+    result = process_file(path, path.name, "docx")
+    assert (result.meta.symbol, result.meta.session, result.meta.session_date) == ("GB.282/PFA/12", "282", "2001-11")
+    assert [(s.kind, s.para, s.text) for s in result.segments if s.kind != "title"] == [
+        ("paragraph", "1", "The costs are estimated as follows:"),
+        ("table", "1", "Item\t2002\t2003"),
+        ("table", "1", "Seminars\t$12 500\t$14 000"),
+        ("table", "1", "Total\t$12 500\t$14 000"),
+        ("paragraph", "2", "The Committee may wish to approve them."),
+    ]
+
+
+FORMS = Path(__file__).resolve().parent / "data" / "forms"
+
+
+def test_a_pdf_table_gives_one_row_a_segment_with_its_cells_apart() -> None:
+    path = FORMS / "GB282-PFA-12-table.pdf"  # made by LibreOffice from a Word table
+    result = process_file(path, path.name, "pdf")
+    assert [(s.kind, s.para, s.seg_id, s.text) for s in result.segments if s.kind == "table"] == [
+        ("table", "1", "p1.r1", "Item\t2002\t2003"),
+        ("table", "1", "p1.r2", "Seminars in Gaborone\t$12 500\t$14 000"),
+        ("table", "1", "p1.r3", "Documents\t$2 300\t$2 700"),
+        ("table", "1", "p1.r4", "Total\t$14 800\t$16 700"),
+    ]
+    assert [s.para for s in result.segments if s.kind == "paragraph"] == ["1", "2"]
+
+
+def printed(text: str, top: float, x0: float, x1: float, page: int = 1) -> Line:
+    return Line(spans=[Span(text, 10.0, x0=x0, x1=x1)], page=page, top=top, bottom=top + 10, region="body")
+
+
+def test_a_two_column_page_is_read_column_by_column() -> None:
+    title = printed("Minutes of the 300th Session of the Governing Body", 50, 72, 520)
+    left = [printed(f"left {n}", 100 + 12 * n, 72, 290) for n in range(7)]
+    right = [printed(f"right {n}", 100 + 12 * n, 305, 520) for n in range(7)]
+    note = printed("1 A footnote across the page.", 700, 72, 520)
+    lines = sorted([title, *left, *right, note], key=lambda line: (line.top, line.x0))
+    assert [line.text for line in reading_order(lines)] == (
+        [title.text] + [line.text for line in left] + [line.text for line in right] + [note.text])
+
+
+def test_a_page_of_one_column_keeps_its_order() -> None:
+    lines = [printed(f"line {n}", 100 + 12 * n, 72, 520) for n in range(10)]
+    assert reading_order(lines) == lines

@@ -15,6 +15,7 @@ from itertools import pairwise
 from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, assemble, clean
 from extractor.layout.footnotes import split_footnote_start
 from extractor.layout.furniture import find_furniture
+from extractor.layout.grid import reading_order, table_rows
 from extractor.layout.hyphenation import Vocabulary
 from extractor.model import Block, Layout, Line, RawDocument, Span
 
@@ -46,7 +47,7 @@ class Draft:
 
 
 def lay_out_geometric(raw: RawDocument) -> Layout:
-    lines = raw.lines
+    lines = reading_order(raw.lines)
     body_size = _body_size(lines)
     furniture = find_furniture(lines, raw.page_height or 842.0, raw.pages)
     footnotes = _footnote_lines(lines, furniture, body_size)
@@ -55,7 +56,7 @@ def lay_out_geometric(raw: RawDocument) -> Layout:
     page.column_left = _column_left([lines[i] for i in rest], body_size)
     page.column_width = _column_width([lines[i] for i in rest], body_size)
     margin = {i for i in rest if lines[i].x1 < page.column_left - TOLERANCE}
-    body = [lines[i] for i in rest if i not in margin]
+    body = table_rows([lines[i] for i in rest if i not in margin], page.column_width)
     vocabulary = Vocabulary(line.text for i, line in enumerate(lines) if i not in furniture)
 
     drafts = _paragraphs(body, page)
@@ -132,6 +133,8 @@ def _opens_block(line: Line, following: Line | None, draft: Draft | None, page: 
     if draft is None:
         return True
     prev = draft.lines[-1]
+    if line.region == "table" or prev.region == "table":
+        return True  # a table's row is a block of its own
     if PARA_NUMBER.match(line.text) and line.x0 <= page.column_left + TOLERANCE:
         return True
     if line.bold != prev.bold or abs(line.size - prev.size) > 0.5:
@@ -183,8 +186,11 @@ def _paragraphs(lines: list[Line], page: Page) -> list[Draft]:
 
 
 def _block(draft: Draft, vocabulary: Vocabulary) -> Block:
-    text, refs = assemble(draft.lines, vocabulary)
     first = draft.first
+    if first.region == "table":
+        text = "\t".join(clean(cell).strip() for cell in first.text.split("\t"))
+        return Block(text=text, kind="table", page_start=first.page, page_end=first.page, x0=first.x0, top=first.top)
+    text, refs = assemble(draft.lines, vocabulary)
     return Block(
         text=text, kind="heading" if first.bold and not PARA_NUMBER.match(text) else "body",
         page_start=first.page, page_end=draft.lines[-1].page, refs=refs, bold=first.bold,

@@ -11,6 +11,7 @@ from itertools import groupby
 
 from extractor.layout.assemble import assemble, clean
 from extractor.model import Block, Layout, Line, RawDocument
+from extractor.read.docx import TABLE_ROW
 
 
 def lay_out_paragraphs(raw: RawDocument) -> Layout:
@@ -24,7 +25,8 @@ def lay_out_paragraphs(raw: RawDocument) -> Layout:
         elif region == "footnote":
             footnotes.extend(_footnotes(lines))
         elif region == "table":
-            blocks.extend(b for b in (_block([line], in_table=True) for line in lines) if b.text or b.label)
+            blocks.extend(_table_block(line) if line.style == TABLE_ROW else _block([line], in_table=True)
+                          for line in lines if line.text.strip() or line.label)
         else:
             block = _block(lines, in_table=False)
             if block.text or block.label:
@@ -42,6 +44,12 @@ def _block(lines: list[Line], in_table: bool) -> Block:
         bold=first.bold, size=first.size, style=first.style, heading_level=first.heading_level,
         in_table=in_table, align=first.align,
     )
+
+
+def _table_block(line: Line) -> Block:
+    """A data table's row: its cells, joined by tabs, as one block."""
+    return Block(text=clean(line.text.replace("\t", "\u0000")).replace("\u0000", "\t").strip(), kind="table",
+                 page_start=line.page, page_end=line.page, in_table=True)
 
 
 def _footnotes(lines: list[Line]) -> list[Block]:

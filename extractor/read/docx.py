@@ -27,6 +27,7 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200  # a part inflating more than this is a zip bomb, not a document
 DESCEND = {f"{W}{t}" for t in ("hyperlink", "ins", "smartTag", "customXml", "fldSimple", "sdt", "sdtContent",
                                "moveTo", "bdo", "dir")}
+TABLE_ROW = "table row"
 SKIP = {f"{W}{t}" for t in ("pPr", "del", "moveFrom", "proofErr", "bookmarkStart", "bookmarkEnd")}
 
 
@@ -49,6 +50,7 @@ class Context:
     markers: dict[str, str] = field(default_factory=dict)  # footnote id -> printed marker
     page: int = 1
     paragraph: int = 0
+    numbered: bool = False  # a numbered paragraph has been read: a table from here on is data, not the title block
 
 
 def read_docx(path: Path, fmt: str = "docx") -> RawDocument:
@@ -155,10 +157,26 @@ def _walk(root: etree._Element, context: Context, region: Region) -> Iterator[Li
         if child.tag == f"{W}p":
             yield from _paragraph(child, context, region)
         elif child.tag == f"{W}tbl":
-            for cell in child.iter(f"{W}tc"):
-                yield from _walk(cell, context, "table" if region == "body" else region)
+            yield from _table(child, context, region)
         elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
             yield from _walk(child, context, region)
+
+
+def _table(table: etree._Element, context: Context, region: Region) -> Iterator[Line]:
+    """A data table (two cells or more a row, after the first numbered paragraph) gives one line a row, its
+    cells joined by tabs; a layout table (the title block, the purpose box) gives its cells' paragraphs."""
+    rows = [[list(_walk(cell, context, "table" if region == "body" else region)) for cell in row.findall(f"{W}tc")]
+            for row in table.findall(f"{W}tr")]
+    filled = [row for row in rows if sum(1 for cell in row if any(line.text.strip() for line in cell)) >= 2]
+    if region != "body" or not context.numbered or len(filled) < 2:
+        yield from (line for row in rows for cell in row for line in cell)
+        return
+    for row in rows:
+        cells = [" ".join(line.text.strip() for line in cell if line.text.strip()) for cell in row]
+        if any(cells):
+            first = next(line for cell in row for line in cell)
+            yield Line(spans=[Span("\t".join(cells))], page=first.page, region="table", style=TABLE_ROW,
+                       block=first.block)
 
 
 def _paragraph(p: etree._Element, context: Context, region: Region) -> Iterator[Line]:
@@ -181,6 +199,9 @@ def _paragraph(p: etree._Element, context: Context, region: Region) -> Iterator[
     context.paragraph += 1
     align = _align(props) or style.align
     level = style.outline + 1 if style.outline is not None else 0
+    text = "".join(s.text for s in pieces[0]).lstrip()
+    if region == "body" and (re.match(r"\d{1,4}\.", label) or re.match(r"\d{1,4}\.\s", text)):
+        context.numbered = True
     for index, spans in enumerate(pieces):
         if index and not any(s.text.strip() for s in spans):
             continue
