@@ -24,7 +24,7 @@ from extractor.metadata import (
 from extractor.model import Block, DocumentMeta, FootnoteRef, Layout, Segment
 from extractor.symbols import body_of, session_of, symbol_from_file_name
 
-LABEL_NUMBER = re.compile(r"^(\d{1,3})[.)]?$")
+LABEL_NUMBER = re.compile(r"^(\d{1,4})[.)]?$")
 SUB_HEADING = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4})\)|[a-z]\)|[A-H]\.|\d{1,2}\.(?:\d{1,2}\.?)?)\s+\S")
 MAX_HEADING = 250
 MAX_SUB_HEADING = 120
@@ -49,7 +49,6 @@ class Cursor:
     para: str = ""
     last_number: int = 0
     items: int = 0
-    rows: int = 0
     appendix: bool = False  # in an appendix or annex: its own numbering, never the body's paragraphs
     sections: list[tuple[int, str]] = field(default_factory=list)
 
@@ -138,12 +137,11 @@ def _body_segment(block: Block, number: int | None, cursor: Cursor, doc_id: str,
             _enter_section(cursor, block)
         cursor.para, cursor.items = "", 0
         return _make(doc_id, ids.make("h"), "heading", block, section=cursor.section)
-    if cursor.appendix:
-        return _appendix_segment(block, doc_id, ids, cursor)
-    if block.kind == "table":
-        cursor.rows += 1
+    if block.kind == "table":  # a row of the paragraph's table, or of an appendix's (a budget annex)
         base = f"p{cursor.para}.r" if cursor.para else "r"
         return _make(doc_id, ids.make(base), "table", block, para=cursor.para, section=cursor.section)
+    if cursor.appendix:
+        return _appendix_segment(block, doc_id, ids, cursor)
     if number is not None:
         cursor.para, cursor.last_number, cursor.items = str(number), number, 0
         text, refs = _strip_label(block, PARA_NUMBER)

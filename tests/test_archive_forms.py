@@ -402,3 +402,40 @@ def test_a_two_column_page_is_read_column_by_column() -> None:
 def test_a_page_of_one_column_keeps_its_order() -> None:
     lines = [printed(f"line {n}", 100 + 12 * n, 72, 520) for n in range(10)]
     assert reading_order(lines) == lines
+
+
+def test_paragraphs_numbered_with_a_parenthesis(tmp_path: Path) -> None:
+    text = ("GB.279/LILS/5\n279th Session\nGeneva, November 2000\n\n1) The Committee examined the reports.\n\n"
+            "2) It noted that:\na) two States replied;\nb) one did not.\n\n3) It recommends approval.\n\n"
+            "Geneva, 20 October 2000.\n")
+    result = read(tmp_path, text, "GB279-LILS-5.txt")
+    assert [(s.kind, s.para, s.item, s.marker, s.text) for s in result.segments if s.kind in ("paragraph", "item")] == [
+        ("paragraph", "1", "", "1.", "The Committee examined the reports."),
+        ("paragraph", "2", "", "2.", "It noted that:"),
+        ("item", "2", "1", "a)", "a) two States replied;"),
+        ("item", "2", "2", "b)", "b) one did not."),
+        ("paragraph", "3", "", "3.", "It recommends approval."),
+    ]
+    assert (result.meta.committee_code, result.meta.date) == ("LILS", "2000-10-20")
+
+
+def test_minutes_number_paragraphs_past_a_thousand(tmp_path: Path) -> None:
+    paragraphs = "\n\n".join(f"{n}. Mr. A. Speaker (Government, Kenya) spoke on item {n}." for n in range(998, 1003))
+    result = read(tmp_path, f"GB.310/PV\n\nThird item on the agenda\n\n{paragraphs}\n", "GB310_PV-Final-[2011-04-0012-1]-En.txt")
+    assert [s.para for s in result.segments if s.kind == "paragraph"] == ["998", "999", "1000", "1001", "1002"]
+    assert (result.meta.symbol, result.meta.session, result.meta.committee_code) == ("GB.310/PV", "310", "")
+
+
+def test_a_budget_annex_table_after_the_closing(tmp_path: Path) -> None:
+    text = ("1. The costs are set out in the annex.\n\nGeneva, 2 March 2000.\n\nAnnex\n\nEstimated costs\n\n"
+            "Item\n2000\n2001\nSeminars\n$41 500\n$52 300\nTotal\n$41 500\n$52 300\n")
+    result = read(tmp_path, text, "GB277-PFA-9.txt")
+    assert [(s.kind, s.para, s.section, s.text) for s in result.segments if s.kind != "title"] == [
+        ("paragraph", "1", "", "The costs are set out in the annex."),
+        ("closing", "", "", "Geneva, 2 March 2000."),
+        ("heading", "", "Annex", "Annex"),
+        ("heading", "", "Annex > Estimated costs", "Estimated costs"),
+        ("table", "", "Annex > Estimated costs", "Item\t2000\t2001"),
+        ("table", "", "Annex > Estimated costs", "Seminars\t$41 500\t$52 300"),
+        ("table", "", "Annex > Estimated costs", "Total\t$41 500\t$52 300"),
+    ]

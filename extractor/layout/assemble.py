@@ -7,9 +7,11 @@ import unicodedata
 
 from extractor.layout.footnotes import line_text_and_refs
 from extractor.layout.hyphenation import Vocabulary, join_line
-from extractor.model import FootnoteRef, Line
+from extractor.model import FootnoteRef, Line, Span
 
-PARA_NUMBER = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
+PARA_NUMBER = re.compile(r"^(\d{1,4})\.(?:\s+|$)")  # minutes run to four digits
+PARA_NUMBER_PAREN = re.compile(r"^(\d{1,4})\)(?:\s+|$)")  # "1)", as some papers number their paragraphs
+MIN_NUMBERED = 3
 DASH_MARKER = re.compile(r"^([–—•▪◦·‒■●○►➢✓\-])\s+")
 LETTER_MARKER = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?:[a-z]|[ivxlc]{1,6})\))\s+")
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "\u00a0": " ",
@@ -56,3 +58,25 @@ def assemble(lines: list[Line], vocabulary: Vocabulary | None) -> tuple[str, lis
         refs.extend(FootnoteRef(r.marker, max(start, start + r.offset - lead)) for r in line_refs)
     stripped = text.rstrip()
     return stripped, [FootnoteRef(r.marker, min(r.offset, len(stripped))) for r in refs]
+
+
+def paren_numbering(lines: list[Line]) -> bool:
+    """True for a paper that numbers its paragraphs "1)", "2)" (and hardly ever "1.")."""
+    dots = sum(1 for line in lines if PARA_NUMBER.match(line.text.strip()))
+    parens = [int(m.group(1)) for line in lines if (m := PARA_NUMBER_PAREN.match(line.text.strip()))]
+    return len(parens) >= MIN_NUMBERED and parens[:2] == [1, 2] and dots < len(parens) / 3
+
+
+def dot_numbering(lines: list[Line]) -> list[Line]:
+    """Write a "1)"-numbered paper's paragraph numbers as "1.", the form the layout and segmenter read."""
+    if not paren_numbering(lines):
+        return lines
+    for line in lines:
+        match = PARA_NUMBER_PAREN.match(line.text.lstrip())
+        if match and line.spans:
+            lead = len(line.text) - len(line.text.lstrip())
+            first = line.spans[0]
+            rest = line.text[lead + match.end(1) + 1:]
+            line.spans = [Span(f"{line.text[:lead]}{match.group(1)}.{rest}", first.size, first.bold, first.raised,
+                               first.x0, line.x1)]
+    return lines

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, assemble, clean
+from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, PARA_NUMBER_PAREN, assemble, clean
 from extractor.layout.flattened import restore_lines, site_kind
 from extractor.layout.furniture import FILE_NAME, LIMITED_PRINT, PAGE_NUMBER, SYMBOL_AND_PAGE, SYMBOL_ONLY
 from extractor.layout.hyphenation import Vocabulary
@@ -23,7 +23,7 @@ from extractor.model import Block, Layout, Line, RawDocument, Span
 from extractor.titleblock import NOTICE_RE, is_title_field_line
 
 LONE_NUMBER = re.compile(r"^\d{1,3}$")
-LONE_PARA_NUMBER = re.compile(r"^(\d{1,3})\.$")
+LONE_PARA_NUMBER = re.compile(r"^(\d{1,4})[.)]$")
 LONE_DASH = re.compile(r"^[–—•▪◦·\-]$")
 ORDERED_ITEM = re.compile(r"^\s{2,}(\d{1,2})[.)]\s+(?=\S)")  # "  1. …" inside a paragraph: a web page's <ol>
 FOOTNOTE_REF = re.compile(r"(?<=[.,;:!?)\]”\"’])\s+(\d{1,3})(?=\s|$)")
@@ -324,7 +324,7 @@ def _opens(line: Line, draft: list[Line], chunk: Chunk, width: int) -> bool:
     text = line.text.strip()
     if not draft:
         return True
-    if PARA_NUMBER.match(text) or DASH_MARKER.match(text):
+    if PARA_NUMBER.match(text) or PARA_NUMBER_PAREN.match(text) or DASH_MARKER.match(text):
         return True
     previous = draft[-1]
     if (is_closing(text) and not previous.text.rstrip().endswith(",")) or (
@@ -373,7 +373,8 @@ def _split_headings(drafts: list[Draft]) -> list[Draft]:
 
 def _lists_after_colons(drafts: list[Draft]) -> list[Draft]:
     """Short lines after a paragraph that ends with a colon: one name a line ("… the following
-    organizations:") are items of that paragraph; cells with figures are a flattened table."""
+    organizations:") are items of that paragraph; cells with figures are a flattened table. Under a
+    heading ("Annex", "Estimated costs"), only a table is taken."""
     out: list[Draft] = []
     index = 0
     while index < len(drafts):
@@ -381,16 +382,19 @@ def _lists_after_colons(drafts: list[Draft]) -> list[Draft]:
         out.append(draft)
         index += 1
         last = draft.lines[-1].text.strip()
-        if draft.kind != "body" or not last.endswith(":") or is_closing(last):  # not "Points for decision:"
+        colon = last.endswith(":") and not is_closing(last)  # not "Points for decision:"
+        if draft.kind != "body" or not (colon or _looks_like_heading(draft.lines)):
             continue
-        run: list[Line] = []
-        while index < len(drafts) and drafts[index].kind == "body" and _short_lines(drafts[index]):
-            run.extend(drafts[index].lines)
-            index += 1
-        if not run:
-            continue
+        end = index
+        while end < len(drafts) and drafts[end].kind == "body" and _short_lines(drafts[end]):
+            end += 1
+        run = [line for d in drafts[index:end] for line in d.lines]
         cells = [line.text.strip() for line in run]
-        rows = _table_rows(cells)
+        rows = _table_rows(cells) if run else None
+        table = rows is not None and len(rows[0]) >= 2
+        if not run or not (colon or table):
+            continue
+        index = end
         if rows is not None:
             out.extend(Draft([_line_like(run[0], "\t".join(row))], "table") for row in rows)
         elif len(run) >= 2 and all(cell[:1].isupper() for cell in cells):
