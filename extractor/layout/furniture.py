@@ -8,10 +8,11 @@ import re
 from collections import Counter
 
 from extractor.model import Line
+from extractor.symbols import SYMBOL as GB_SYMBOL
 
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?$|^[ivxlc]{1,7}$", re.IGNORECASE)
 # a running header's symbol ends the line without a full stop; a footnote citing a symbol ends with one
-SYMBOL = r"GB\.\d{2,3}/[\w/().\-]*[\w)](?:\s*\((?:Rev|Corr|Add)\.?\s*\d*\))?"
+SYMBOL = GB_SYMBOL.pattern
 SYMBOL_ONLY = re.compile(rf"^{SYMBOL}$")
 SYMBOL_AND_PAGE = re.compile(rf"^(?:{SYMBOL}\s+(?:[-–]\s*)?(?:page\s+)?\d{{1,4}}|\d{{1,4}}\s+{SYMBOL})$", re.I)
 FILE_NAME = re.compile(
