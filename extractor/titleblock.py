@@ -32,12 +32,12 @@ ILO_SITE = r"www\.ilo\.org(?:/gb)?\b\.?"
 NOTICE = rf"{NOTICE_START}.*?(?:(?:online|Internet) at(?:\s+{ILO_SITE})?|{ILO_SITE}|$)"
 NOTICE_RE = re.compile(NOTICE)
 DEBRIS = re.compile(r"^[\s|]+")
+SESSION = r"(?P<value>\d{2,3})(?:st|nd|rd|th|e|ème|a)\s+(?:[Ss]ession|reunión)"
 
 # Fields that may cut free text: their form cannot be the words of a title.
 STRONG = [
     ("symbol", SYMBOL.pattern),
-    ("session", rf"(?P<value>\d{{2,3}})(?:st|nd|rd|th|e|ème|a)\s+(?:[Ss]ession|reunión)"
-                rf"(?:,?\s+(?:Geneva|Genève|Ginebra),?\s+(?P<when>{DATEISH}))?"),
+    ("session", rf"{SESSION},?\s+(?:Geneva|Genève|Ginebra),?\s+(?P<when>{DATEISH})"),
     ("place date", rf"(?:Geneva|Genève|Ginebra),\s+(?P<when>{DATEISH})"),
     ("date", rf"(?:Date|Fecha)\s*:\s*(?P<when>{DATEISH})"),
     ("original", r"(?:Original|Langue originale)\s*:\s*(?P<value>[A-Z][a-zé]+)"),
@@ -52,6 +52,7 @@ STRONG = [
 ]
 # Fields recognised only where a piece starts: their words could also stand in a title.
 WEAK = [
+    ("session", SESSION),  # "Minutes of the 300th Session of the Governing Body" is a title
     ("organ", r"Governing Body(?=\s+\d{2,3}(?:st|nd|rd|th)|\s+(?:Geneva|Genève),|\s*$)"
               r"|Conseil d'administration(?=\s|$)"),
     ("section", rf"(?P<value>{NAME}\s+Section)\b"),

@@ -36,6 +36,7 @@ def rows(result: DocumentResult, *kinds: str) -> list[tuple[str, str, str, str]]
     ("Date: 8 February 2019 Original: English", [("date", "", "8 February 2019"), ("original", "English", "")]),
     ("Related documents:GB.329/POL/9; GB.331/POL/3.", [("field", "GB.329/POL/9; GB.331/POL/3.", "")]),
     ("Report of the Committee on Legal Issues", [("text", "", "")]),
+    ("Minutes of the 300th Session of the Governing Body", [("text", "", "")]),
 ])
 def test_title_block_fields_in_any_arrangement(text: str, fields: list[tuple[str, str, str]]) -> None:
     assert [(f.kind, f.value, f.when) for f in title_fields(text)] == fields
