@@ -49,7 +49,7 @@ def cases() -> list[Case]:
         gold = DATA / "gold" / f"{base}.gold.jsonl"
         if gold.exists():
             found.append(Case("dev", paper, gold, gold.with_name(f"{base}.segments.jsonl")))
-    for group in ("heldout", "real-like"):
+    for group in ("heldout", "real-like", "archive-new"):
         for paper in sorted((DATA / group).iterdir()):
             if paper.suffix in (".txt", ".pdf", ".docx", ".htm", ".html"):
                 meta = paper.with_name(f"{paper.stem}.meta.json")
@@ -73,7 +73,7 @@ def meta_errors(case: Case, document: dict[str, str]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="misses and false positives to list per paper")
-    parser.add_argument("--only", choices=("dev", "heldout", "real-like"), help="one group of papers")
+    parser.add_argument("--only", choices=("dev", "heldout", "real-like", "archive-new"), help="one group of papers")
     args = parser.parse_args()
     chosen = [c for c in cases() if args.only in (None, c.group)]
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,7 +82,7 @@ def main() -> int:
         mentions, segments, documents = (rows_by_document(out / f"{name}.csv")
                                          for name in ("mentions", "segments", "documents"))
     fields_right = fields_all = 0
-    for group in ("dev", "heldout", "real-like"):
+    for group in ("dev", "heldout", "real-like", "archive-new"):
         members = [c for c in chosen if c.group == group]
         totals = [0, 0, 0]
         for case in members:

@@ -142,6 +142,8 @@ def _opens_block(line: Line, following: Line | None, draft: Draft | None, page: 
     if line.page != prev.page:
         return _starts_item(line, following, page, after_gap=True) or not _continues_on_new_page(line, draft)
     step = line.top - prev.top
+    if step < -page.pitch and line.x0 > prev.x1:  # the top of the next column
+        return _starts_item(line, following, page, after_gap=True) or not _continues_on_new_page(line, draft)
     if step < 0.5 * page.pitch or step > PARAGRAPH_GAP * page.pitch:
         return True
     if _starts_item(line, following, page, after_gap=False):

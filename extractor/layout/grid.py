@@ -43,9 +43,11 @@ def _page_order(lines: list[Line]) -> list[Line]:
     right = [line for line in long_lines if line.x0 >= middle]
     if len(left) < MIN_COLUMN_LINES or len(right) < MIN_COLUMN_LINES:
         return lines
-    out: list[Line] = []
+    top = min(line.top for line in right) - ROW_TOLERANCE  # above the columns (the title block): as printed
+    ordered = sorted(lines, key=lambda line: (line.top, line.x0))
+    out: list[Line] = [line for line in ordered if line.top < top]
     band: list[Line] = []
-    for line in sorted(lines, key=lambda line: (line.top, line.x0)):
+    for line in (line for line in ordered if line.top >= top):
         if line.x0 < middle < line.x1:  # across both columns: the band of columns above it is done
             out.extend(_columns(band, middle))
             band = []

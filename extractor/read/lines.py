@@ -18,6 +18,8 @@ BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold", re.IGNORECASE)
 SOFT_HYPHEN = "\x02"  # pdfium's mark for a hyphen it takes to end a broken word
 COLUMN_GAP = 3.0  # a horizontal gap wider than this many font sizes starts a new fragment
 SPACE_GAP = 0.2  # a gap wider than this many font sizes is a word space
+GUTTER_GAP = 1.2  # a gap a column gutter leaves is wider than this many font sizes
+MIN_GUTTER_ROWS = 8
 RAISED_SIZE = 0.85
 RAISED_SHIFT = 0.12
 
@@ -60,10 +62,12 @@ def mark_spaces(chars: list[Char]) -> list[Char]:
 def build_lines(chars: list[Char], page: int) -> list[Line]:
     """Group a page's characters into lines and split lines at wide gaps."""
     rows = _rows(mark_spaces(chars))
-    lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda c: c.x0)
-        for fragment in _split_at_gaps(row):
+    gutter = _gutter(rows)
+    lines: list[Line] = []
+    for row in rows:
+        for fragment in _split_at_gaps(row, gutter):
             lines.append(_make_line(fragment, page))
     lines.sort(key=lambda line: (round(line.top, 1), line.x0))
     return lines
@@ -85,11 +89,33 @@ def _rows(chars: list[Char]) -> list[list[Char]]:
     return [members for _, members in rows]
 
 
-def _split_at_gaps(row: list[Char]) -> list[list[Char]]:
+def _gutter(rows: list[list[Char]]) -> float | None:
+    """The x of the gap between two text columns: a point in the middle of the page that many rows leave
+    empty with a gap wider than a word space. A narrow gutter (a heading of the right column set out into
+    it) is no wider than a long justified space, so it is found by the rows together, not row by row."""
+    gaps = [(prev.x1, char.x0) for row in rows for prev, char in pairwise(row)
+            if char.x0 - prev.x1 > GUTTER_GAP * max(prev.size, char.size)]
+    xs = [x for row in rows for c in row for x in (c.x0, c.x1)]
+    if len(gaps) < MIN_GUTTER_ROWS or not xs:
+        return None
+    left, right = min(xs), max(xs)
+    best, count = None, 0
+    for start, end in gaps:
+        x = (start + end) / 2
+        if not left + 0.3 * (right - left) <= x <= left + 0.7 * (right - left):
+            continue
+        straddling = sum(1 for a, b in gaps if a <= x <= b)
+        if straddling > count:
+            best, count = x, straddling
+    return best if count >= MIN_GUTTER_ROWS else None
+
+
+def _split_at_gaps(row: list[Char], gutter: float | None = None) -> list[list[Char]]:
     fragments: list[list[Char]] = [[row[0]]]
     for prev, char in pairwise(row):
         size = max(prev.size, char.size)
-        if char.x0 - prev.x1 > COLUMN_GAP * size:
+        across = gutter is not None and prev.x1 <= gutter <= char.x0 and char.x0 - prev.x1 > GUTTER_GAP * size
+        if char.x0 - prev.x1 > COLUMN_GAP * size or across:
             fragments.append([char])
         else:
             fragments[-1].append(char)
