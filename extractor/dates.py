@@ -84,6 +84,7 @@ PATTERNS = (
     (rf"({M}){DASH}({M}),?\s+{YEAR}", lambda m: f"{_ym(m[3], m[1])}/{_ym(m[3], m[2])}"),
     (rf"({M}),?{OF}\s+{YEAR}", lambda m: _ym(m[2], m[1])),
     (r"((?:19|20)\d{2})\s*[–—‒/-]\s*((?:19|20)?\d{2})(?!\d)", lambda m: f"{m[1]}/{_year(m[2], m[1])}"),
+    (r"((?:19|20)\d{2})\s+(?:to|until|through)\s+((?:19|20)\d{2})", lambda m: f"{m[1]}/{m[2]}"),
     (r"((?:19|20)\d{2})\s+(\d{2})(?!\d)", lambda m: f"{m[1]}/{_year(m[2], m[1])}"),  # "2010 14", dash lost
     (r"((?:19|20)\d{2})", lambda m: m[1]),
 )

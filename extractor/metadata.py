@@ -26,6 +26,8 @@ CLOSING = re.compile(
 APPENDIX = re.compile(r"^(?:Appendix|Annex|Appendices|Annexes)(?:\s+(?:[IVXLC]{1,5}|\d{1,2}|[A-H]))?\.?"
                       r"(?:\s*[:.–—-]\s*.{0,100})?$")
 SHORT_ITEM_NAME = 6  # words
+MIN_TITLE_WORDS = 4
+NUMBERED_HEADING = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}|[A-H])\.\s")
 LONG_TITLE = 60  # characters
 FILE_LANGUAGE = re.compile(r"[-_](En|Fr|Sp|Es)(?=[.\-_]|$)")
 LANGUAGES = {"en": "en", "fr": "fr", "sp": "es", "es": "es"}
@@ -107,7 +109,9 @@ def _may_be_title(block: Block, meta: DocumentMeta) -> bool:
     has_header = bool(meta.symbol or meta.session or meta.agenda_item)
     unstyled = block.size == 0 and not block.bold  # flattened text keeps no weight or size
     styled_title = (block.bold or block.align == "center") and not block.in_table
-    return has_header and (styled_title or (unstyled and bool(meta.agenda_item)))
+    # flattened text without an agenda item (minutes): a title of some words, not a numbered heading
+    untitled = unstyled and len(block.text.split()) >= MIN_TITLE_WORDS and not NUMBERED_HEADING.match(block.text)
+    return has_header and (styled_title or (unstyled and bool(meta.agenda_item)) or untitled)
 
 
 def _record(meta: DocumentMeta, field: Field) -> None:

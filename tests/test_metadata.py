@@ -59,7 +59,7 @@ def test_gb300_dates() -> None:
     ("Geneva, 16–31 October 2013", "2013-10-16/2013-10-31"), ("1er mars 2010", "2010-03-01"),
     ("12 27 March 2015", "2015-03-12/2015-03-27"), ("17, 18 and 24 March 1997", "1997-03-17/1997-03-24"),
     ("11 and 12 November 1996", "1996-11-11/1996-11-12"), ("November-December 2001", "2001-11/2001-12"),
-    ("2010 14", "2010/2014"), ("2007", "2007"), ("no date here", ""),
+    ("2010 14", "2010/2014"), ("from 1990 to 2002", "1990/2002"), ("2007", "2007"), ("no date here", ""),
 ])
 def test_one_date_parser(text: str, iso: str) -> None:
     assert normalise_date(text) == iso

@@ -60,6 +60,8 @@ class Knowledge:
     by_acronym: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     heads: dict[str, str] = field(default_factory=dict)  # organization head word -> UNIT, PARTNER or IGNORE
     nationalities: set[str] = field(default_factory=set)
+    # head words of things named after an organization: "United Nations House", "United Nations Day"
+    things: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -110,5 +112,7 @@ def load_knowledge(root: str | None = None) -> Knowledge:
                             source="cities.csv"))
     for row in _rows(base / "patterns" / "org_heads.csv"):
         knowledge.heads[row["word"].lower()] = row["type"]
+        if row.get("names_a_thing"):
+            knowledge.things.add(row["word"].lower())
     knowledge.nationalities = {row["word"] for row in _rows(gazetteers / "nationalities.csv")}
     return knowledge

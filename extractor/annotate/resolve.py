@@ -41,7 +41,7 @@ class Resolver:
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates.candidates(doc)
-        organizations = _organizations([c for c in found if c.label_ in ORG_TYPES])
+        organizations = _organizations([c for c in found if c.label_ in ORG_TYPES], self.knowledge.things)
         places = self._places(doc, [c for c in found if c.label_ == "PLACE"], organizations)
         values = _values([c for c in found if c.label_ in ("DATE", "AMOUNT")])
         kept = [s for s in organizations if s.label_ != "IGNORE"] + places + values
@@ -135,13 +135,14 @@ def _looks_like_place(ent: Span, resolver: Resolver) -> bool:
     return resolver.knowledge.lookup(ent.text) is None
 
 
-def _organizations(found: list[Span]) -> list[Span]:
+def _organizations(found: list[Span], things: set[str]) -> list[Span]:
     strong = [c for c in found if strength(c) >= 3]
     weak = [c for c in found if strength(c) < 3]
     kept = _longest_first(strong)
     for span in sorted(weak, key=lambda s: (-strength(s), -(s.end - s.start), s.start)):
         blocking = [k for k in kept if overlaps(span, k)]
-        if all(_generic_inside(k, span) or _head_before(k, span) for k in blocking):
+        if all(_generic_inside(k, span) or _head_before(k, span) or _thing_named_after(k, span, things)
+               for k in blocking):
             kept = [k for k in kept if k not in blocking] + [span]
     return kept
 
@@ -152,6 +153,13 @@ def _head_before(known: Span, span: Span) -> bool:
     head = span.id_.rsplit(":", 1)[-1]
     listed = any(t.lower_ in ("and", "&", ",") for t in span)  # "the Centre and MULTI" is two names
     return inside and not listed and known.label_ in ("UNIT", "PARTNER") and span[0].lower_ == head
+
+
+def _thing_named_after(known: Span, span: Span, things: set[str]) -> bool:
+    """ "United Nations House", "United Nations Day": a building or a day named after an organization is
+    neither, and the organization is not named by it."""
+    return (span.label_ == "IGNORE" and span.start <= known.start and known.end < span.end
+            and span[-1].lower_ in things and span.id_.endswith(f"heads:{span[-1].lower_}"))
 
 
 def _generic_inside(ignored: Span, span: Span) -> bool:

@@ -34,6 +34,8 @@ FILE_FOOTER = (r"(?:GB[\w.\-\[\]]*|[\w.\-]*\[[A-Z]+-\d{6}-\d+\][\w.\-]*"
 PAGE_START = re.compile(r"^(\d{1,3})(?:\s+|$)")
 SENTENCE_END = re.compile(r"(?:[.!?;:)\]”’\"]|\.\d{1,2})\s+(?=\S)")
 HEADING_WORDS = 12
+NOTE_START = re.compile(r"^(\d{1,2})\s+((?:[A-Z“\"(]|GB\.).*)$")
+NOTE_LINES = 6  # footnotes stand in the last few lines before a page's footer
 LETTERED = re.compile(r"[:;]\s+(?:(?:and|or)\s+)?(?=\([a-z]\)\s)")
 
 
@@ -181,23 +183,48 @@ def _mark_headers_beside_footers(lines: list[Line], state: Flattening) -> None:
 
 
 def _mark_notes_before_furniture(lines: list[Line]) -> None:
-    """A line "1 GB.329/PV, paragraph 437." set right before a footer is that page's footnote."""
+    """The lines set right before a footer that open with the next footnote numbers ("1 GB.289/TC/1.",
+    "2 Figures at 31 December 2004.") are that page's footnotes, with their continuation lines."""
     number = 1
     for index, line in enumerate(lines):
         if line.region == "footnote" and line.footnote.isdigit():
             number = int(line.footnote) + 1
         if line.region != "footer":
             continue
-        j = index - 1
-        while j >= 0 and (lines[j].region == "footer" or not lines[j].text.strip()):
-            j -= 1
-        if j < 0 or lines[j].region != "body":
-            continue
-        match = re.match(rf"^({number})\s+((?:[A-Z“\"(]|GB\.).*)$", lines[j].text.strip())
-        if match and lines[j].text.rstrip().endswith((".", ")")):
-            lines[j].spans = [Span(match.group(2))]
-            lines[j].region, lines[j].footnote = "footnote", match.group(1)
-            number += 1
+        above = [j for j in range(max(0, index - NOTE_LINES), index) if lines[j].text.strip()]
+        while above and lines[above[-1]].region == "footer":
+            above.pop()
+        for start in range(len(above)):
+            notes = _notes(lines, above[start:], number)
+            if notes:
+                for j, marker in notes:
+                    match = NOTE_START.match(lines[j].text.strip())
+                    if marker and match:
+                        lines[j].spans = [Span(match.group(2))]
+                    lines[j].region, lines[j].footnote = "footnote", marker
+                number += sum(1 for _, marker in notes if marker)
+                break
+
+
+def _notes(lines: list[Line], indexes: list[int], number: int) -> list[tuple[int, str]]:
+    """(line, marker) when the lines are footnotes numbered from ``number`` (a continuation line has no
+    marker and belongs to the note above); else nothing."""
+    found: list[tuple[int, str]] = []
+    expected = number
+    for j in indexes:
+        text = lines[j].text.strip()
+        match = NOTE_START.match(text)
+        if lines[j].region != "body":
+            return []
+        if match and int(match.group(1)) == expected:
+            found.append((j, match.group(1)))
+            expected += 1
+        elif found and not match:
+            found.append((j, found[-1][1]))
+        else:
+            return []
+    ends = lines[indexes[-1]].text.rstrip().endswith((".", ")")) if indexes else False
+    return found if found and ends else []
 
 
 def _cut_long(line: Line, state: Flattening) -> list[Line]:

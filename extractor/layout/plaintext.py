@@ -36,7 +36,8 @@ PARENTHESISED = re.compile(r"^\([^()]*\s[^()]*\)$")  # "(First item on the agend
 ENDS_SENTENCE = (".", ":", ";", "!", "?", ".”", ".\"", ")")
 CONTENTS_TITLE = re.compile(r"^(?:(?:Table of )?[Cc]ontents|CONTENTS|Pages?|Paragraphs?)$")
 TABLE_DEBRIS = re.compile(r"^[\s|]*\|\s*|\s*\|[\s|]*$")
-MAX_CELL = 40
+SHORT_HEADING = 4  # words: "Introduction", "Background and purpose" before paragraph 1
+WRAPPED_TITLE = 45  # characters: a title line this long without a stop ran on to the next line
 MAX_LIST_LINE = 90  # a name a line
 
 
@@ -270,7 +271,8 @@ def _blocks(chunks: list[Chunk], vocabulary: Vocabulary) -> list[Block]:
             pending_number = ""
         front = front and not PARA_NUMBER.match(text)
         if front:
-            _front_line(drafts, line, chunk)
+            before_first = bool(PARA_NUMBER.match(following) or LONE_PARA_NUMBER.match(following))
+            _front_line(drafts, line, chunk, heads=before_first and len(text.split()) <= SHORT_HEADING)
             continue
         if LONE_DASH.match(text):
             pending_marker = text
@@ -306,13 +308,16 @@ def _introduces_list(draft: Draft) -> bool:
     return draft.kind == "body" and bool(draft.lines) and draft.lines[-1].text.rstrip().endswith(":")
 
 
-def _front_line(drafts: list[Draft], line: Line, chunk: Chunk) -> None:
-    """A title-block line: a field alone, or a title wrapped over several lines."""
+def _front_line(drafts: list[Draft], line: Line, chunk: Chunk, heads: bool) -> None:
+    """A title-block line: a field alone, or a title wrapped over several lines; ``heads``: the line stands
+    right before the first paragraph number (a heading such as "Introduction")."""
     text = line.text.strip()
     previous = drafts[-1].lines[-1].text.strip() if drafts and drafts[-1].lines else ""
     same_chunk = bool(drafts) and line is not chunk.lines[0]
+    wrapped = len(previous) >= WRAPPED_TITLE and not previous.endswith((".", ":", ";")) and not heads
     continued = (same_chunk and previous and not is_title_field_line(previous) and not is_title_field_line(text)
-                 and (CONTINUES.match(text) or previous.endswith((",", " and", " of", " on", " for", " the")))
+                 and (CONTINUES.match(text) or previous.endswith((",", " and", " of", " on", " for", " the"))
+                      or wrapped)
                  and not PARENTHESISED.match(text))
     if continued:
         drafts[-1].lines.append(line)
@@ -375,8 +380,9 @@ def _lists_after_colons(drafts: list[Draft]) -> list[Draft]:
     """Short lines after a paragraph that ends with a colon: one name a line ("… the following
     organizations:") are items of that paragraph; cells with figures are a flattened table. Under a
     heading ("Annex", "Estimated costs"), only a table is taken."""
-    out: list[Draft] = []
-    index = 0
+    first = next((i for i, d in enumerate(drafts) if PARA_NUMBER.match(d.lines[0].text.strip())), len(drafts))
+    out: list[Draft] = drafts[:first]  # the title block holds no list or table
+    index = first
     while index < len(drafts):
         draft = drafts[index]
         out.append(draft)
@@ -410,18 +416,31 @@ def _short_lines(draft: Draft) -> bool:
 
 
 def _table_rows(cells: list[str]) -> list[list[str]] | None:
-    """Cells flattened one a line -> rows: a header row, then rows of a label and figures."""
+    """Cells flattened one a line -> rows: a header row, then rows whose columns each hold labels or figures.
+
+    The number of columns is the one that makes every column most alike (labels in one, periods or sums
+    in another); the last row may be shorter (a total with blank cells). None when the lines do not read
+    as a table (too few figures, too long a cell); one cell a row when no column count fits."""
     numeric = [bool(re.search(r"\d", cell)) for cell in cells]
-    if len(cells) < 4 or sum(numeric) < len(cells) / 3 or any(len(cell) > MAX_CELL for cell in cells):
+    if len(cells) < 4 or sum(numeric) < len(cells) / 3 or any(len(cell) > MAX_LIST_LINE for cell in cells):
         return None
+    best: tuple[float, int, int] | None = None
     for columns in range(2, 9):
-        if len(cells) % columns:
+        full = (len(cells) - columns) // columns
+        flags = [numeric[columns + r * columns: columns + (r + 1) * columns] for r in range(full)]
+        if full < 2 or len(cells) - columns - full * columns >= columns:
             continue
-        rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
-        flags = [numeric[i:i + columns] for i in range(0, len(cells), columns)]
-        if len(rows) >= 2 and all(not f[0] and all(f[1:]) for f in flags[1:]):
-            return rows
-    return [[cell] for cell in cells]
+        shares = [sum(row[c] for row in flags) / full for c in range(columns)]
+        if shares[0] > 0.5 or max(shares[1:]) < 0.8:
+            continue  # a table's rows open with a label and hold figures
+        purity = sum(max(share, 1 - share) for share in shares) / columns
+        key = (purity, -(len(cells) % columns), -columns)
+        if best is None or key > best:
+            best = key
+    if best is None:
+        return [[cell] for cell in cells]
+    columns = -best[2]
+    return [cells[i:i + columns] for i in range(0, len(cells), columns)]
 
 
 def _line_like(line: Line, text: str) -> Line:
