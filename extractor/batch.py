@@ -53,6 +53,7 @@ class RunSummary:
     results: list[DocumentResult] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # corrections that matched nothing or were refused
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -162,7 +163,9 @@ def run(inputs: list[Path], out: Path, settings: Settings | None = None,
     template(out / "overrides.csv")
     tables = write_tables(out, summary.results, corrections)
     summary.outputs = tables.paths
-    comparison = compare_papers(papers_from(tables.documents, tables.segments, tables.mentions))
+    summary.warnings = [w for w in (applied.warning() for applied in tables.corrections) if w]
+    comparison = compare_papers(papers_from(tables.documents, tables.segments, tables.mentions),
+                                identities=tables.identities)
     if comparison.series:
         summary.outputs += write_comparison(out, comparison)
     summary.seconds = time.perf_counter() - started

@@ -16,6 +16,13 @@ from extractor.read.pdf import ENGINES
 from extractor.report import write_comparison
 from extractor.review import write_review
 
+
+class BadInput(click.ClickException):
+    """An input the user must mend (a malformed overrides file): exit status 2, like a usage error."""
+
+    exit_code = 2
+
+
 OVERRIDES = click.option("--overrides", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                          help="Corrections to apply besides the output folder's own overrides.csv.")
 
@@ -62,12 +69,14 @@ def run(inputs: tuple[Path, ...], out: Path, workers: int | None, timeout: float
     try:
         summary = batch.run(list(inputs), out, settings, on_result=progress.update, on_start=progress.start)
     except OverrideError as error:
-        raise click.ClickException(str(error)) from error
+        raise BadInput(str(error)) from error
     except KeyboardInterrupt:
         progress.close()
         click.echo("interrupted: the tables in OUT are the last complete ones; finished files are cached", err=True)
         sys.exit(130)
     progress.close()
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"{summary.describe()}; tables in {out}")
     if summary.failed:
         sys.exit(1)
@@ -116,7 +125,7 @@ def compare(runs: tuple[Path, ...], out: Path, overrides: Path | None) -> None:
     try:
         comparison = compare_runs(list(runs), overrides)
     except OverrideError as error:
-        raise click.ClickException(str(error)) from error
+        raise BadInput(str(error)) from error
     write_comparison(out, comparison)
     papers = sum(len(s.papers) for s in comparison.series)
     click.echo(f"{len(comparison.series)} series of {papers} papers; {len(comparison.changes)} changes in {out}")
@@ -134,5 +143,5 @@ def review(run_output: Path, out: Path, overrides: Path | None) -> None:
     try:
         path = write_review(run_output, out, overrides)
     except OverrideError as error:
-        raise click.ClickException(str(error)) from error
+        raise BadInput(str(error)) from error
     click.echo(f"review page: {path}")

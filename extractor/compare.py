@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.annotate.knowledge import Knowledge, load_knowledge
+from extractor.annotate.knowledge import load_knowledge
+from extractor.identity import Identities, link
 from extractor.numbers_series import recurring_values
 from extractor.overrides import Override, apply_overrides, load_overrides
 from extractor.resources import models_dir
@@ -64,6 +65,7 @@ class Comparison:
     changes: list[dict[str, str]]
     matrix: list[dict[str, Any]]
     values: list[dict[str, Any]]
+    entities: list[dict[str, str]] = field(default_factory=list)
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -74,16 +76,22 @@ def read_csv(path: Path) -> list[dict[str, str]]:
                  for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
-def load_papers(runs: list[Path], extra_overrides: Path | None = None) -> list[Paper]:
-    """One Paper per symbol from run folders (documents, mentions and segments CSV), corrections applied."""
+def load_papers(runs: list[Path], extra_overrides: Path | None = None) -> tuple[list[Paper], Identities]:
+    """One Paper per symbol from run folders (documents, mentions and segments CSV), corrections applied, and
+    the identities of their organizations and places, linked across all the runs together."""
     overrides: list[Override] = load_overrides(extra_overrides)
     documents, mentions, segments = [], [], []
+    every_rule = list(overrides)
     for run in runs:
         documents += read_csv(run / "documents.csv")
         segments += read_csv(run / "segments.csv")
-        found = read_csv(run / "mentions.csv")
-        mentions += apply_overrides(found, overrides + load_overrides(run / "overrides.csv"), segments)
-    return papers_from(documents, segments, mentions)
+        rules = overrides + load_overrides(run / "overrides.csv")
+        every_rule += rules[len(overrides):]
+        mentions += apply_overrides(read_csv(run / "mentions.csv"), rules, segments)
+    identities = link(mentions, load_knowledge(), every_rule)
+    for mention, entity in zip(mentions, identities.by_mention, strict=True):
+        mention["entity_id"] = entity
+    return papers_from(documents, segments, mentions), identities
 
 
 def papers_from(documents: list[dict[str, Any]], segments: list[dict[str, Any]],
@@ -178,36 +186,27 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / norm if norm else 0.0
 
 
-def entity_name(mention: dict[str, str], knowledge: Knowledge) -> str:
-    """The canonical value compared across papers: the norm for units and partners, a place's one name."""
-    if mention["type"] != "PLACE":
-        return mention["norm"] or mention["text"]
-    entry = knowledge.place_code(mention["text"])
-    if entry is not None:
-        return entry.canonical
-    return re.sub(r"^the\s+", "", mention["text"].strip())
-
-
-def _entities(paper: Paper, type_: str, knowledge: Knowledge) -> dict[str, list[str]]:
+def _entities(paper: Paper, type_: str) -> dict[str, list[str]]:
+    """The paper's entities of a type (by entity_id), with the paragraphs that name each."""
     found: dict[str, list[str]] = {}
     for mention in paper.mentions:
-        if mention["type"] == type_:
-            paras = found.setdefault(entity_name(mention, knowledge), [])
+        if mention["type"] == type_ and mention.get("entity_id"):
+            paras = found.setdefault(mention["entity_id"], [])
             para = mention["para"] or "other"
             if para not in paras:
                 paras.append(para)
     return found
 
 
-def changes(series: Series, knowledge: Knowledge) -> list[dict[str, str]]:
+def changes(series: Series, names: dict[str, str]) -> list[dict[str, str]]:
     """For each pair of consecutive papers: new, dropped, continuing and returning entities."""
     rows = []
     for index in range(1, len(series.papers)):
         before, after = series.papers[index - 1], series.papers[index]
         for type_ in ENTITY_TYPES:
-            old, new = _entities(before, type_, knowledge), _entities(after, type_, knowledge)
-            earlier = {e for p in series.papers[:index - 1] for e in _entities(p, type_, knowledge)}
-            for entity in sorted(old.keys() | new.keys(), key=str.lower):
+            old, new = _entities(before, type_), _entities(after, type_)
+            earlier = {e for p in series.papers[:index - 1] for e in _entities(p, type_)}
+            for entity in sorted(old.keys() | new.keys(), key=lambda e: names[e].lower()):
                 if entity in old and entity in new:
                     status = "continuing"
                 elif entity in new:
@@ -215,7 +214,8 @@ def changes(series: Series, knowledge: Knowledge) -> list[dict[str, str]]:
                 else:
                     status = "dropped"
                 rows.append({
-                    "series": series.name, "type": type_, "entity": entity, "status": status,
+                    "series": series.name, "type": type_, "entity": names[entity], "entity_id": entity,
+                    "status": status,
                     "from_symbol": before.symbol, "to_symbol": after.symbol,
                     "from_date": before.session_date, "to_date": after.session_date,
                     "from_paras": ", ".join(_sorted_paras(old.get(entity, []))),
@@ -228,19 +228,19 @@ def _sorted_paras(paras: list[str]) -> list[str]:
     return sorted(paras, key=lambda p: (not p.isdigit(), int(p) if p.isdigit() else 0, p))
 
 
-def matrix(series: Series, knowledge: Knowledge) -> list[dict[str, Any]]:
+def matrix(series: Series, names: dict[str, str]) -> list[dict[str, Any]]:
     """Entity x paper: how many mentions, in how many paragraphs."""
     mentions: dict[tuple[str, str], Counter[str]] = {}
     paragraphs: dict[tuple[str, str], dict[str, set[str]]] = {}
     for paper in series.papers:
         for mention in paper.mentions:
-            if mention["type"] in ENTITY_TYPES:
-                key = (mention["type"], entity_name(mention, knowledge))
+            if mention["type"] in ENTITY_TYPES and mention.get("entity_id"):
+                key = (mention["type"], mention["entity_id"])
                 mentions.setdefault(key, Counter())[paper.symbol] += 1
                 paragraphs.setdefault(key, {}).setdefault(paper.symbol, set()).add(mention["para"] or "other")
     rows = []
-    for key in sorted(mentions, key=lambda k: (k[0], k[1].lower())):
-        row: dict[str, Any] = {"series": series.name, "type": key[0], "entity": key[1]}
+    for key in sorted(mentions, key=lambda k: (k[0], names[k[1]].lower())):
+        row: dict[str, Any] = {"series": series.name, "type": key[0], "entity": names[key[1]], "entity_id": key[1]}
         for paper in series.papers:
             row[f"{paper.symbol} mentions"] = mentions[key][paper.symbol]
             row[f"{paper.symbol} paragraphs"] = len(paragraphs[key].get(paper.symbol, set()))
@@ -249,17 +249,25 @@ def matrix(series: Series, knowledge: Knowledge) -> list[dict[str, Any]]:
 
 
 def compare(runs: list[Path], overrides: Path | None = None, threshold: float = SIMILAR) -> Comparison:
-    return compare_papers(load_papers(runs, overrides), threshold)
+    papers, identities = load_papers(runs, overrides)
+    return compare_papers(papers, threshold, identities)
 
 
-def compare_papers(papers: list[Paper], threshold: float = SIMILAR) -> Comparison:
+def compare_papers(papers: list[Paper], threshold: float = SIMILAR, identities: Identities | None = None
+                   ) -> Comparison:
+    """Series, changes, matrix and recurring values; ``identities`` are the run's (linked again when absent)."""
     series = [s for s in group_series(papers, threshold) if len(s.papers) >= 2]
     if not series:
         return Comparison(series=[], changes=[], matrix=[], values=[])
-    knowledge = load_knowledge()
-    result = Comparison(series=series, changes=[], matrix=[], values=[])
+    if identities is None:
+        mentions = [m for paper in papers for m in paper.mentions]
+        identities = link(mentions, load_knowledge())
+        for mention, entity in zip(mentions, identities.by_mention, strict=True):
+            mention["entity_id"] = entity
+    names = {e.entity_id: e.canonical for e in identities.entities}
+    result = Comparison(series=series, changes=[], matrix=[], values=[], entities=identities.rows())
     for one in series:
-        result.changes += changes(one, knowledge)
-        result.matrix += matrix(one, knowledge)
-        result.values += recurring_values(one)
+        result.changes += changes(one, names)
+        result.matrix += matrix(one, names)
+        result.values += recurring_values(one, names)
     return result

@@ -34,16 +34,20 @@ def _measure(mention: dict[str, str]) -> tuple[str, float, str] | None:
     return (noun.split()[-1] if noun else "", float(count.group(1)), noun) if noun else None
 
 
-def _subject(mention: dict[str, str], paper: Paper) -> str:
+def _subject(mention: dict[str, str], paper: Paper, names: dict[str, str]) -> tuple[str, str]:
+    """(name, entity_id) of what an amount measures: the first unit or partner of its paragraph, or else of
+    its section's heading."""
     orgs = [m for m in paper.mentions if m["type"] in ("UNIT", "PARTNER")]
     in_paragraph = [m for m in orgs if m["para"] and m["para"] == mention["para"]]
-    if in_paragraph:
-        return in_paragraph[0]["norm"]
     in_heading = [m for m in orgs if m["seg_id"].startswith("h") and m["section"] == mention["section"]]
-    return in_heading[0]["norm"] if in_heading else ""
+    if not (in_paragraph or in_heading):
+        return "", ""
+    chosen = (in_paragraph or in_heading)[0]
+    entity = chosen.get("entity_id", "")
+    return names.get(entity, chosen["norm"]), entity
 
 
-def measures(paper: Paper) -> list[dict[str, Any]]:
+def measures(paper: Paper, names: dict[str, str] | None = None) -> list[dict[str, Any]]:
     rows = []
     for mention in paper.mentions:
         if mention["type"] != "AMOUNT" or not mention["para"]:
@@ -52,9 +56,10 @@ def measures(paper: Paper) -> list[dict[str, Any]]:
         if measured is None:
             continue
         what, value, unit = measured
-        subject = _subject(mention, paper)
+        subject, entity = _subject(mention, paper, names or {})
         rows.append({
-            "measure": f"{subject}: {what}" if subject else what, "value": _number(value), "unit": unit,
+            "measure": f"{subject}: {what}" if subject else what, "entity_id": entity, "value": _number(value),
+            "unit": unit,
             "symbol": paper.symbol, "session_date": paper.session_date, "para": mention["para"],
             "text": mention.get("sentence") or mention["text"],
         })
@@ -65,9 +70,9 @@ def _number(value: float) -> int | float:
     return int(value) if value == int(value) else value
 
 
-def recurring_values(series: Series) -> list[dict[str, Any]]:
+def recurring_values(series: Series, names: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """The values of every measure that two or more papers of the series report, paper by paper."""
-    per_paper = [measures(paper) for paper in series.papers]
+    per_paper = [measures(paper, names) for paper in series.papers]
     papers_with: dict[str, int] = {}
     for rows in per_paper:
         for measure in {str(r["measure"]) for r in rows}:

@@ -17,14 +17,14 @@ import pandas as pd
 from extractor.compare import Comparison, Series
 from extractor.tables import safe_cell, write_atomic, write_csv
 
-CHANGE_COLUMNS = ["series", "type", "entity", "status", "from_symbol", "to_symbol", "from_date", "to_date",
-                  "from_paras", "to_paras"]
-SERIES_COLUMNS = ["series", "symbol", "session_date", "measure", "value", "unit", "para", "text", "note"]
+CHANGE_COLUMNS = ["series", "type", "entity", "entity_id", "status", "from_symbol", "to_symbol", "from_date",
+                  "to_date", "from_paras", "to_paras"]
+SERIES_COLUMNS = ["series", "symbol", "session_date", "measure", "entity_id", "value", "unit", "para", "text", "note"]
 STATUS_COLOURS = {"new": "#2e7d32", "returning": "#1565c0", "dropped": "#c62828", "continuing": "#616161"}
 
 
 def matrix_columns(comparison: Comparison) -> list[str]:
-    columns = ["series", "type", "entity"]
+    columns = ["series", "type", "entity", "entity_id"]
     for series in comparison.series:
         for paper in series.papers:
             for suffix in ("mentions", "paragraphs"):

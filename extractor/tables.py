@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractor.overrides import Override, apply_overrides
+from extractor.annotate.knowledge import load_knowledge
+from extractor.identity import ENTITY_COLUMNS, Identities, link
+from extractor.overrides import REPORT_COLUMNS, Applied, Override, apply_with_report
 from extractor.pipeline import DocumentResult
 
 DOCUMENT_COLUMNS = [
@@ -31,8 +33,8 @@ SEGMENT_COLUMNS = [
     "footnote_refs",
 ]
 MENTION_COLUMNS = [
-    "doc_id", "symbol", "session_date", "seg_id", "para", "item", "section", "page", "type", "text", "norm", "start",
-    "end", "sentence", "method", "score", "correction",
+    "doc_id", "symbol", "session_date", "seg_id", "para", "item", "section", "page", "type", "text", "norm",
+    "entity_id", "start", "end", "sentence", "method", "score", "correction",
 ]
 ACTIVITY_TYPES = {"units": "UNIT", "partners": "PARTNER", "places": "PLACE", "dates": "DATE", "amounts": "AMOUNT"}
 ACTIVITY_COLUMNS = ["doc_id", "symbol", "session_date", "seg_id", "para", "item", "section", *ACTIVITY_TYPES, "text"]
@@ -140,20 +142,30 @@ class Tables:
     segments: list[dict[str, Any]]
     mentions: list[dict[str, Any]]
     paths: list[Path]
+    corrections: list[Applied]
+    identities: Identities
 
 
 def write_tables(out: Path, results: list[DocumentResult], overrides: list[Override] | None = None) -> Tables:
-    """documents, segments, mentions (corrections applied) and activities CSV files in ``out``."""
-    paths = {name: out / f"{name}.csv" for name in ("documents", "segments", "mentions", "activities")}
+    """documents, segments, mentions (corrections applied), activities and overrides-applied CSV files in
+    ``out``."""
+    names = ("documents", "segments", "mentions", "entities", "activities", "overrides-applied")
+    paths = {name: out / f"{name}.csv" for name in names}
     documents = [document_row(r) for r in results]
     segments = [row for r in results for row in segment_rows(r)]
-    mentions = apply_overrides([row for r in results for row in mention_rows(r)], overrides or [],
-                               [{k: str(v) for k, v in s.items()} for s in segments] if overrides else [])
+    mentions, corrections = apply_with_report(
+        [row for r in results for row in mention_rows(r)], overrides or [],
+        [{k: str(v) for k, v in s.items()} for s in segments] if overrides else [])
+    identities = link(mentions, load_knowledge(), overrides)
+    for mention, entity in zip(mentions, identities.by_mention, strict=True):
+        mention["entity_id"] = entity
     by_segment: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for m in mentions:
         by_segment.setdefault((m["doc_id"], m["seg_id"]), []).append(m)
     write_csv(paths["documents"], DOCUMENT_COLUMNS, documents)
     write_csv(paths["segments"], SEGMENT_COLUMNS, segments)
     write_csv(paths["mentions"], MENTION_COLUMNS, mentions)
+    write_csv(paths["entities"], ENTITY_COLUMNS, identities.rows())
     write_csv(paths["activities"], ACTIVITY_COLUMNS, (row for r in results for row in activity_rows(r, by_segment)))
-    return Tables(documents, segments, mentions, list(paths.values()))
+    write_csv(paths["overrides-applied"], REPORT_COLUMNS, (applied.row() for applied in corrections))
+    return Tables(documents, segments, mentions, list(paths.values()), corrections, identities)

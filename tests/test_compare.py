@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from extractor.annotate.knowledge import load_knowledge
 from extractor.cli import main
 from extractor.compare import Paper, Series, changes, group_series
+from extractor.identity import link
 from tests.conftest import GOLD, SAMPLES
 
 
@@ -22,8 +23,8 @@ def read(path: Path) -> list[dict[str, str]]:
 
 
 def paper(symbol: str, date: str, entities: dict[str, list[tuple[str, str]]], body: str = "MNE") -> Paper:
-    mentions = [{"type": t, "norm": norm, "text": norm, "para": para, "seg_id": f"p{para}", "section": ""}
-                for t, pairs in entities.items() for norm, para in pairs]
+    mentions = [{"type": t, "norm": norm, "text": norm, "para": para, "seg_id": f"p{para}", "section": "",
+                 "symbol": symbol, "session_date": date} for t, pairs in entities.items() for norm, para in pairs]
     return Paper(symbol, date, "", "Update on CSR", body, symbol, mentions, ["corporate social responsibility"] * 5)
 
 
@@ -32,26 +33,36 @@ B = paper("GB.2/MNE/1", "2007-11", {"UNIT": [("MULTI", "6"), ("ACTRAV", "7")], "
 C = paper("GB.3/POL/1", "2008-03", {"UNIT": [("ED/NORM", "2"), ("ACTRAV", "4")]})
 
 
+def names(*papers: Paper) -> dict[str, str]:
+    """Link the papers' mentions, as a run does, and give each entity_id its canonical name."""
+    mentions = [m for p in papers for m in p.mentions]
+    identities = link(mentions, load_knowledge())
+    for mention, entity in zip(mentions, identities.by_mention, strict=True):
+        mention["entity_id"] = entity
+    return {e.entity_id: e.canonical for e in identities.entities}
+
+
 def statuses(rows: list[dict[str, str]]) -> list[tuple[str, str, str, str, str]]:
     return [(r["type"], r["entity"], r["status"], r["from_paras"], r["to_paras"]) for r in rows]
 
 
 def test_a_paper_compared_with_itself_only_continues() -> None:
-    rows = changes(Series("s", [A, A]), load_knowledge())
+    rows = changes(Series("s", [A, A]), names(A))
     assert {r["status"] for r in rows} == {"continuing"}
 
 
 def test_swapping_the_order_swaps_new_and_dropped() -> None:
-    forward = statuses(changes(Series("s", [A, B]), load_knowledge()))
-    backward = statuses(changes(Series("s", [B, A]), load_knowledge()))
+    forward = statuses(changes(Series("s", [A, B]), names(A, B)))
+    backward = statuses(changes(Series("s", [B, A]), names(A, B)))
     assert forward == [("UNIT", "ACTRAV", "new", "", "7"), ("UNIT", "ED/NORM", "dropped", "6", ""),
-                       ("UNIT", "MULTI", "continuing", "6", "6"), ("PARTNER", "IOE", "continuing", "6", "3")]
+                       ("UNIT", "MULTI", "continuing", "6", "6"),
+                       ("PARTNER", "International Organisation of Employers", "continuing", "6", "3")]
     swap = {"new": "dropped", "dropped": "new", "continuing": "continuing"}
     assert backward == [(t, e, swap[s], b, a) for t, e, s, a, b in forward]
 
 
 def test_an_entity_absent_from_the_previous_paper_but_seen_before_is_returning() -> None:
-    rows = changes(Series("s", [A, B, C]), load_knowledge())
+    rows = changes(Series("s", [A, B, C]), names(A, B, C))
     last = [(r["entity"], r["status"]) for r in rows if r["to_symbol"] == "GB.3/POL/1" and r["type"] == "UNIT"]
     assert last == [("ACTRAV", "continuing"), ("ED/NORM", "returning"), ("MULTI", "dropped")]
 

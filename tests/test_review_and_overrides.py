@@ -75,10 +75,10 @@ def test_overrides_drop_relabel_and_add_and_survive_reruns(run_folder: Path, tmp
 
 def test_bad_overrides_are_a_clear_error(run_folder: Path) -> None:
     write_overrides(run_folder / "overrides.csv", ["GB.399/MNE/1,1,PARTNER,IOE,delete,,,"])
-    with pytest.raises(OverrideError, match="action must be one of drop, relabel, add"):
+    with pytest.raises(OverrideError, match="action must be one of drop, relabel, add, same, different"):
         load_overrides(run_folder / "overrides.csv")
     result = CliRunner().invoke(main, ["review", str(run_folder), "--out", str(run_folder / "r.html")])
-    assert result.exit_code == 1 and "overrides.csv:2: action must be one of" in result.output
+    assert result.exit_code == 2 and "overrides.csv:2: action must be one of" in result.output
 
 
 def test_apply_overrides_matches_despite_case_and_quotes() -> None:

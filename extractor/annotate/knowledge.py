@@ -62,6 +62,9 @@ class Knowledge:
     nationalities: set[str] = field(default_factory=set)
     # head words of things named after an organization: "United Nations House", "United Nations Day"
     things: set[str] = field(default_factory=set)
+    languages: dict[str, str] = field(default_factory=dict)  # folded alias -> its language (aliases.csv)
+    translations: dict[str, str] = field(default_factory=dict)  # a name's word in French, Spanish … -> English
+    word_languages: dict[str, str] = field(default_factory=dict)  # that word -> its language
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -95,6 +98,11 @@ def load_knowledge(root: str | None = None) -> Knowledge:
     for filename, kind in (("units.csv", "UNIT"), ("partners.csv", "PARTNER")):
         for row in _rows(gazetteers / filename):
             knowledge.add(Entry(canonical_text(row["canonical"]), kind, row["form"], row["kind"], source=filename))
+    for row in _rows(gazetteers / "aliases.csv"):  # names in other languages, and other names, of one body
+        for form in (row["canonical"], row["alias"]):
+            if knowledge.lookup(form, (row["type"],)) is None:
+                knowledge.add(Entry(row["canonical"], row["type"], form, "name", source="aliases.csv"))
+        knowledge.languages[fold_name(row["alias"])] = row["language"]
     for row in _rows(gazetteers / "unit_lineage.csv"):  # the names a unit had before today's
         knowledge.add(Entry(row["canonical"], "UNIT", row["name"], "name", source="unit_lineage.csv"))
         if row["acronym"] and row["acronym"] != row["canonical"]:
@@ -115,4 +123,7 @@ def load_knowledge(root: str | None = None) -> Knowledge:
         if row.get("names_a_thing"):
             knowledge.things.add(row["word"].lower())
     knowledge.nationalities = {row["word"] for row in _rows(gazetteers / "nationalities.csv")}
+    for row in _rows(base / "lexicon" / "translations.csv"):
+        knowledge.translations[row["word"]] = row["english"]
+        knowledge.word_languages[row["word"]] = row["language"]
     return knowledge
