@@ -86,12 +86,13 @@ def _trim(name: str) -> str:
 
 def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
     whole = re.findall(r"[\w&]+(?:-[\w&]+)*(?:['’]s\b)?", name)  # "Co-operative" is one word
-    if any(w[:1].islower() and w.lower() not in NAME_CONNECTORS for w in whole):
+    romance = bool(whole) and whole[0].lower() in knowledge.romance_heads  # "Confédération nationale des …"
+    if not romance and any(w[:1].islower() and w.lower() not in NAME_CONNECTORS for w in whole):
         return None  # "Office on the labour …" is not a name
     words = [part for w in whole for part in w.split("-") if part]  # "Konrad-Adenauer-Stiftung": head "Stiftung"
     if (len(words) < 2 and not name.isupper()) or re.search(r"\d", name):
         return None  # a head word alone, or "the Office for 2014"
-    lower = [w.lower() for w in words]
+    lower = [knowledge.translations.get(w.lower(), w.lower()) if romance else w.lower() for w in words]
     if any(w in EVENT_BEFORE_ON and n == "on" for w, n in pairwise(lower)):
         return "IGNORE", "heads:event"  # "Global Forum on Responsible Business Conduct"
     if STATE.match(name):

@@ -65,6 +65,7 @@ class Knowledge:
     languages: dict[str, str] = field(default_factory=dict)  # folded alias -> its language (aliases.csv)
     translations: dict[str, str] = field(default_factory=dict)  # a name's word in French, Spanish … -> English
     word_languages: dict[str, str] = field(default_factory=dict)  # that word -> its language
+    romance_heads: frozenset[str] = frozenset()  # head words that open a name in French, Spanish or Portuguese
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -115,6 +116,15 @@ def load_knowledge(root: str | None = None) -> Knowledge:
         knowledge.add(Entry(row["canonical"], "PLACE", row["name"], "country", row["code"], source="countries.csv"))
     for row in _rows(gazetteers / "regions.csv"):
         knowledge.add(Entry(row["canonical"], "PLACE", row["name"], row["kind"], row["code"], source="regions.csv"))
+    countries = {e.code: e.canonical for e in knowledge.entries if e.source == "countries.csv"}
+    for row in _rows(gazetteers / "country_names.csv"):  # "Sénégal", "Perú" in names written in those languages
+        if row["code"] in countries:
+            knowledge.add(Entry(countries[row["code"]], "PLACE", row["name"], "country", row["code"],
+                                source="country_names.csv"))
+            knowledge.languages[fold_name(row["name"])] = row["language"]
+    for row in _rows(gazetteers / "subdivisions.csv"):  # ISO 3166-2 provinces, states, regions …
+        knowledge.add(Entry(row["name"], "PLACE", row["name"], "subnational", row["code"], row["ambiguous"] == "1",
+                            source="subdivisions.csv"))
     for row in _rows(gazetteers / "cities.csv"):
         knowledge.add(Entry(row["name"], "PLACE", row["name"], "city", row["code"], row["ambiguous"] == "1",
                             source="cities.csv"))
@@ -126,4 +136,6 @@ def load_knowledge(root: str | None = None) -> Knowledge:
     for row in _rows(base / "lexicon" / "translations.csv"):
         knowledge.translations[row["word"]] = row["english"]
         knowledge.word_languages[row["word"]] = row["language"]
+    knowledge.romance_heads = frozenset(w for w, english in knowledge.translations.items()
+                                        if knowledge.heads.get(english) in ("PARTNER", "UNIT"))
     return knowledge

@@ -18,7 +18,9 @@ from extractor.annotate import candidates
 from extractor.annotate.classify import Classified, classify_name, regional_body
 from extractor.annotate.context import context_of
 from extractor.annotate.knowledge import canonical_text, load_knowledge
+from extractor.layout.hyphenation import foreign_zipf, zipf
 
+FOREIGN_MARGIN = 1.0  # a word this much more frequent in French, Spanish or Portuguese than in English is theirs
 CONNECTORS = {"of", "for", "and", "on", "in", "at", "the", "de", "des", "du", "für", "&", "-", "a", "an"}
 # a run of names stops at a list: "the ILO and the IFC", "Mexico, the Office"
 LIST_BREAKS = {("and", "the"), ("with", "the"), ("by", "the"), (",", "the"), (",", "and")}
@@ -46,7 +48,8 @@ class Organizations:
 
     def __call__(self, doc: Doc) -> Doc:
         proposals: list[tuple[Span, str]] = [(ent, "ner:ORG") for ent in doc.ents if ent.label_ == "ORG"]
-        proposals += [(part, "chunk") for run in capitalised_runs(doc) for part in self._split_list(run)]
+        proposals += [(part, "chunk") for run in capitalised_runs(doc, self.knowledge.romance_heads)
+                      for part in self._split_list(run)]
         for regional, body in self._regional_bodies(doc):
             candidates.add(doc, regional, body.type, body.canonical, body.rule)
         for proposal, source in proposals:
@@ -104,8 +107,11 @@ class Organizations:
                 continue
             left, right = run.doc[run.start:token.i], run.doc[token.i + 1:run.end]
             complete = self.classify(left.text) is not None
-            if not complete or sum(1 for t in right if t.text[:1].isupper()) < 2:
+            place = self.knowledge.place_code(right.text) is not None  # "… du Sénégal and Peru"
+            if not complete or (sum(1 for t in right if t.text[:1].isupper()) < 2 and not place):
                 continue
+            if place:
+                return [left]
             # "Ministry of Human Resources and Social Security" coordinates the ministry's portfolios:
             # a head-first name splits only where what follows is a name in its own right
             head_first = len(left) > 2 and left[1].lower_ in ("of", "for", "on")
@@ -115,11 +121,16 @@ class Organizations:
         return [run]
 
 
-def capitalised_runs(doc: Doc) -> list[Span]:
-    """Maximal runs of capitalised words, with connectors inside ("Chamber of Mines of Namibia")."""
+def capitalised_runs(doc: Doc, romance_heads: frozenset[str] = frozenset()) -> list[Span]:
+    """Maximal runs of capitalised words, with connectors inside ("Chamber of Mines of Namibia"). A run that
+    opens with a French, Spanish or Portuguese head word goes on through that language's lowercase words
+    and articles, to the end of the name ("Confédération nationale des employeurs du Sénégal")."""
     runs: list[Span] = []
     start = None
+    romance = False
     for token in doc:
+        if start is not None and romance and _romance_word(token):
+            continue
         elided = bool(re.match(r"^[dl][’'][A-Z]", token.text))  # "Côte d’Ivoire", "l’Emploi"
         joined = start is not None and token.i > 0 and not doc[token.i - 1].whitespace_ and token.is_alpha
         capital = ((token.text[:1].isupper() and token.is_alpha) or elided or joined  # "Co-operative"
@@ -130,12 +141,25 @@ def capitalised_runs(doc: Doc) -> list[Span]:
         connector = token.lower_ in CONNECTORS and start is not None and (token.lower_, following) not in LIST_BREAKS
         if capital and start is None:
             start = token.i
+            romance = token.lower_ in romance_heads
+        elif capital:
+            romance = romance or token.lower_ in romance_heads
         elif not (capital or connector) and start is not None:
             runs.append(doc[start:token.i])
             start = None
     if start is not None:
         runs.append(doc[start:len(doc)])
     return [run for run in (_strip(_without_location(r)) for r in runs) if run is not None and len(run) >= 2]
+
+
+def _romance_word(token: Token) -> bool:
+    """A lowercase word or article of a French, Spanish or Portuguese name, not an English word."""
+    text = token.lower_
+    if re.match(r"^[dl][’']\w", text):
+        return True  # "d’entretien", "l’emploi"
+    if not token.is_alpha or not token.text[:1].islower():
+        return False
+    return foreign_zipf(text) > zipf(text) + FOREIGN_MARGIN
 
 
 def _without_location(run: Span) -> Span:

@@ -32,6 +32,14 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "en", wordlist="small"))
 
 
+@lru_cache(maxsize=65536)
+def foreign_zipf(word: str) -> float:
+    """How common a word is in French, Spanish or Portuguese (the most of the three)."""
+    from wordfreq import zipf_frequency
+
+    return max(float(zipf_frequency(word, language, wordlist="small")) for language in ("fr", "es", "pt"))
+
+
 @lru_cache(maxsize=1)
 def domain_compounds() -> frozenset[str]:
     """Hyphenated words of ILO English (``models/lexicon/hyphenated.txt``)."""
