@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.annotate import candidates
 from extractor.annotate.candidates import MENTIONS, overlaps, strength
-from extractor.annotate.knowledge import load_knowledge
+from extractor.annotate.knowledge import Knowledge, load_knowledge
 from extractor.annotate.persons import is_person
 from extractor.layout.hyphenation import zipf
 
@@ -41,7 +41,7 @@ class Resolver:
 
     def __call__(self, doc: Doc) -> Doc:
         found = candidates.candidates(doc)
-        organizations = _organizations([c for c in found if c.label_ in ORG_TYPES], self.knowledge.things)
+        organizations = _organizations([c for c in found if c.label_ in ORG_TYPES], self.knowledge)
         places = self._places(doc, [c for c in found if c.label_ == "PLACE"], organizations)
         values = _values([c for c in found if c.label_ in ("DATE", "AMOUNT")])
         kept = [s for s in organizations if s.label_ != "IGNORE"] + places + values
@@ -54,11 +54,16 @@ class Resolver:
         persons = [o for o in organizations if is_person(o.id_)]
         confirmed = [c for c in confirmed if not any(overlaps(c, p) for p in persons)]  # "Mr. T. Bergen"
         names = [o for o in organizations if o.label_ in ("UNIT", "PARTNER")]
-        confirmed = [c for c in confirmed if not _word_of_a_name(c, names)]
+        confirmed = _one_country_each([c for c in confirmed if not _word_of_a_name(c, names)])
         kept = _longest_first(confirmed)
         known = list(kept)
         for area in _administrative_areas(doc):
-            if not any(overlaps(area, s) for s in kept):
+            inside = [s for s in kept if overlaps(area, s)]
+            if inside and all(area.start <= s.start and s.end <= area.end for s in inside):
+                kept = [s for s in kept if s not in inside]  # "Cauca" known, "Cauca District" named
+                rule = f"{inside[0].id_}+administrative-area"
+                kept.append(candidates.add(doc, area, "PLACE", inside[0].kb_id_, rule) or area)
+            elif not inside:
                 code, how = _country_of(area, known)
                 kept.append(candidates.add(doc, area, "PLACE", code, f"rule:administrative-area{how}") or area)
         if self.model_places:
@@ -68,6 +73,24 @@ class Resolver:
                 code, how = _country_of(ent, known)
                 kept.append(candidates.add(doc, ent, "PLACE", code, f"ner:{ent.label_}{how}") or ent)
         return kept
+
+
+def _one_country_each(found: list[Span]) -> list[Span]:
+    """A name known in several countries ("Huila", a province of Angola and a department of Colombia) takes
+    the country of the nearest place whose country is certain; else the gazetteer's first."""
+    by_span: dict[tuple[int, int], list[Span]] = {}
+    for span in found:
+        by_span.setdefault((span.start, span.end), []).append(span)
+    certain = [s[0] for s in by_span.values() if len({c.kb_id_ for c in s}) == 1 and s[0].kb_id_]
+    kept = []
+    for spans in by_span.values():
+        if len({s.kb_id_ for s in spans}) == 1:
+            kept.append(spans[0])
+            continue
+        distance = {s.kb_id_: min((abs(c.start - s.start) for c in certain if c.kb_id_ == s.kb_id_), default=10**6)
+                    for s in spans}
+        kept.append(min(spans, key=lambda s: distance[s.kb_id_]))
+    return kept
 
 
 def _country_of(place: Span, known: list[Span]) -> tuple[str, str]:
@@ -135,24 +158,25 @@ def _looks_like_place(ent: Span, resolver: Resolver) -> bool:
     return resolver.knowledge.lookup(ent.text) is None
 
 
-def _organizations(found: list[Span], things: set[str]) -> list[Span]:
+def _organizations(found: list[Span], knowledge: Knowledge) -> list[Span]:
     strong = [c for c in found if strength(c) >= 3]
     weak = [c for c in found if strength(c) < 3]
     kept = _longest_first(strong)
     for span in sorted(weak, key=lambda s: (-strength(s), -(s.end - s.start), s.start)):
         blocking = [k for k in kept if overlaps(span, k)]
-        if all(_generic_inside(k, span) or _head_before(k, span) or _thing_named_after(k, span, things)
-               for k in blocking):
+        if all(_generic_inside(k, span) or _head_before(k, span, knowledge.translations)
+               or _thing_named_after(k, span, knowledge.things) for k in blocking):
             kept = [k for k in kept if k not in blocking] + [span]
     return kept
 
 
-def _head_before(known: Span, span: Span) -> bool:
+def _head_before(known: Span, span: Span, translations: dict[str, str]) -> bool:
     """ "Fundación Telefónica": a body named after a known company or person, its head word first."""
     inside = span.start < known.start and known.end <= span.end
     head = span.id_.rsplit(":", 1)[-1]
     listed = any(t.lower_ in ("and", "&", ",") for t in span)  # "the Centre and MULTI" is two names
-    return inside and not listed and known.label_ in ("UNIT", "PARTNER") and span[0].lower_ == head
+    first = span[0].lower_
+    return inside and not listed and known.label_ in ("UNIT", "PARTNER") and head in (first, translations.get(first))
 
 
 def _thing_named_after(known: Span, span: Span, things: set[str]) -> bool:
