@@ -122,6 +122,49 @@ class Identities:
         return [e.row() for e in sorted(self.entities, key=lambda e: (e.type, e.canonical.lower()))]
 
 
+ANNOTATED = {"site", "title", "summary", "heading", "paragraph", "item", "table", "footnote", "closing", "appendix"}
+
+
+def acronyms_across_run(mentions: list[dict[str, Any]], segments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mentions of the acronyms a paper defines ("Zimbabwe Congress of Trade Unions (ZCTU)") in the papers of
+    the run that use them without defining them, where nothing else was found."""
+    defined: dict[str, dict[str, Any]] = {}
+    for mention in mentions:
+        text = mention["text"]
+        if mention["type"] in ("UNIT", "PARTNER") and "acronym:use" in mention.get("method", "") \
+                and re.fullmatch(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9/\-]*", text):
+            defined.setdefault(text, mention)
+    if not defined:
+        return []
+    taken: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for mention in mentions:
+        taken.setdefault((mention["doc_id"], mention["seg_id"]), []).append(
+            (int(mention["start"] or 0), int(mention["end"] or 0)))
+    pattern = re.compile(r"(?<![\w/-])(" + "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True))
+                         + r")(?![\w/-])")
+    session = {m["doc_id"]: m.get("session_date", "") for m in mentions}
+    added = []
+    for seg in segments:
+        if seg["kind"] not in ANNOTATED:
+            continue
+        spans = taken.get((seg["doc_id"], seg["seg_id"]), [])
+        for match in pattern.finditer(seg["text"]):
+            if any(match.start() < end and start < match.end() for start, end in spans):
+                continue
+            source = defined[match.group(1)]
+            if source["doc_id"] == seg["doc_id"]:
+                continue  # the paper's own uses were found by the annotator
+            added.append({
+                "doc_id": seg["doc_id"], "symbol": seg["symbol"], "session_date": session.get(seg["doc_id"], ""),
+                "seg_id": seg["seg_id"], "para": seg["para"], "item": seg.get("item", ""),
+                "section": seg.get("section", ""), "page": seg.get("page_start", ""), "type": source["type"],
+                "text": match.group(1), "norm": source["norm"], "start": match.start(), "end": match.end(),
+                "sentence": "", "method": f"acronym:run:{source['symbol']} para {source['para'] or 'other'}",
+                "score": "", "correction": "",
+            })
+    return added
+
+
 def link(mentions: list[dict[str, Any]], knowledge: Knowledge, overrides: list[Override] | None = None
          ) -> Identities:
     """The identities of a run's mentions (already corrected by overrides.csv)."""
@@ -174,7 +217,7 @@ def _join_acronyms(mentions: list[dict[str, Any]], keys: list[str], links: Links
     """An acronym defined in one paper ("Group of Seven (G7)") is the same body wherever it is used."""
     defined: dict[tuple[str, str], tuple[str, str]] = {}  # (type, acronym) -> (key, where)
     for mention, key in zip(mentions, keys, strict=True):
-        if key and "acronym:use" in mention.get("method", "") and mention["text"].isupper():
+        if key and re.search(r"acronym:(?:use|run)", mention.get("method", "")) and mention["text"].isupper():
             defined.setdefault((mention["type"], mention["text"]),
                                (key, f"{mention['symbol']} para {mention['para'] or 'other'}"))
     for mention, key in zip(mentions, keys, strict=True):
@@ -232,6 +275,8 @@ def _entities(mentions: list[dict[str, Any]], keys: list[str], links: Links, kno
             groups.setdefault(links.find(key), []).append(index)
     by_mention = [""] * len(mentions)
     entities = []
+    definitions = {(m["doc_id"], m.get("norm", "")): m["para"] or "other" for m in mentions
+                   if "acronym:definition" in m.get("method", "")}
     for root, indexes in groups.items():
         chosen = [mentions[i] for i in indexes]
         type_ = chosen[0]["type"]
@@ -242,12 +287,25 @@ def _entities(mentions: list[dict[str, Any]], keys: list[str], links: Links, kno
             entity.papers[mention["symbol"]] = mention.get("session_date", "")
             language = knowledge.languages.get(fold_name(mention["text"]), "")
             entity.languages.add(language or _language_of(mention["text"], knowledge))
-            if "gazetteer:aliases.csv" in mention.get("method", ""):
-                entity.linked_by.append(f"alias table ({mention['text']})")
+            entity.linked_by += _mention_links(mention, canonical, definitions)
         for i in indexes:
             by_mention[i] = entity.entity_id
         entities.append(entity)
     return Identities(entities, by_mention)
+
+
+def _mention_links(mention: dict[str, Any], canonical: str, definitions: dict[tuple[str, str], str]) -> list[str]:
+    """How a mention came to its entity, when a rule of the run joined it: an alias, an acronym."""
+    method, text = mention.get("method", ""), mention["text"]
+    if "gazetteer:aliases.csv" in method and fold_text(text) != fold_text(canonical):
+        return [f"alias table ({text})"]
+    run = re.search(r"acronym:run:(.+)$", method)
+    if run:
+        return [f"acronym {text} defined in {run.group(1)}"]
+    if "acronym:use" in method:
+        para = definitions.get((mention["doc_id"], mention.get("norm", "")), mention["para"] or "other")
+        return [f"acronym {text} defined in {mention['symbol']} para {para}"]
+    return []
 
 
 def _canonical(mentions: list[dict[str, Any]], knowledge: Knowledge) -> tuple[str, str, str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.annotate.knowledge import load_knowledge
-from extractor.identity import ENTITY_COLUMNS, Identities, link
+from extractor.identity import ENTITY_COLUMNS, Identities, acronyms_across_run, link
 from extractor.overrides import REPORT_COLUMNS, Applied, Override, apply_with_report
 from extractor.pipeline import DocumentResult
 
@@ -153,9 +153,13 @@ def write_tables(out: Path, results: list[DocumentResult], overrides: list[Overr
     paths = {name: out / f"{name}.csv" for name in names}
     documents = [document_row(r) for r in results]
     segments = [row for r in results for row in segment_rows(r)]
+    found = [row for r in results for row in mention_rows(r)]
+    across = acronyms_across_run(found, segments)
+    if across:  # in reading order among the others
+        order = {(s["doc_id"], s["seg_id"]): index for index, s in enumerate(segments)}
+        found = sorted(found + across, key=lambda m: (order.get((m["doc_id"], m["seg_id"]), 0), int(m["start"])))
     mentions, corrections = apply_with_report(
-        [row for r in results for row in mention_rows(r)], overrides or [],
-        [{k: str(v) for k, v in s.items()} for s in segments] if overrides else [])
+        found, overrides or [], [{k: str(v) for k, v in s.items()} for s in segments] if overrides else [])
     identities = link(mentions, load_knowledge(), overrides)
     for mention, entity in zip(mentions, identities.by_mention, strict=True):
         mention["entity_id"] = entity
