@@ -125,9 +125,11 @@ class Identities:
 ANNOTATED = {"site", "title", "summary", "heading", "paragraph", "item", "table", "footnote", "closing", "appendix"}
 
 
-def acronyms_across_run(mentions: list[dict[str, Any]], segments: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def acronyms_across_run(mentions: list[dict[str, Any]], segments: list[dict[str, Any]],
+                        session_dates: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Mentions of the acronyms a paper defines ("Zimbabwe Congress of Trade Unions (ZCTU)") in the papers of
-    the run that use them without defining them, where nothing else was found."""
+    the run that use them without defining them, where nothing else was found. ``session_dates``: doc_id ->
+    the session date of its paper."""
     defined: dict[str, dict[str, Any]] = {}
     for mention in mentions:
         text = mention["text"]
@@ -142,7 +144,7 @@ def acronyms_across_run(mentions: list[dict[str, Any]], segments: list[dict[str,
             (int(mention["start"] or 0), int(mention["end"] or 0)))
     pattern = re.compile(r"(?<![\w/-])(" + "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True))
                          + r")(?![\w/-])")
-    session = {m["doc_id"]: m.get("session_date", "") for m in mentions}
+    session = {m["doc_id"]: m.get("session_date", "") for m in mentions} | (session_dates or {})
     added = []
     for seg in segments:
         if seg["kind"] not in ANNOTATED:

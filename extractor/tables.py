@@ -154,7 +154,7 @@ def write_tables(out: Path, results: list[DocumentResult], overrides: list[Overr
     documents = [document_row(r) for r in results]
     segments = [row for r in results for row in segment_rows(r)]
     found = [row for r in results for row in mention_rows(r)]
-    across = acronyms_across_run(found, segments)
+    across = acronyms_across_run(found, segments, {d["doc_id"]: d["session_date"] for d in documents})
     if across:  # in reading order among the others
         order = {(s["doc_id"], s["seg_id"]): index for index, s in enumerate(segments)}
         found = sorted(found + across, key=lambda m: (order.get((m["doc_id"], m["seg_id"]), 0), int(m["start"])))
