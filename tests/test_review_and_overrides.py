@@ -13,7 +13,7 @@ from extractor.cli import main
 from extractor.overrides import Override, OverrideError, apply_overrides, load_overrides
 from extractor.review import highlight
 from extractor.tables import safe_cell
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, needs_soffice
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PAPER = """GB.399/MNE/1
@@ -142,3 +142,60 @@ def test_review_of_the_dev_paper_marks_every_mention(tmp_path: Path) -> None:
     assert CliRunner().invoke(main, ["review", str(out), "--out", str(html)]).exit_code == 0
     page = html.read_text(encoding="utf-8")
     assert page.count("<mark class='t-") == len(read(out / "mentions.csv"))
+
+
+@needs_soffice
+def test_each_correction_lands_in_every_file_of_its_paper(tmp_path: Path) -> None:
+    renders = ["GB298-MNE-2-1.pdf", "GB298-MNE-2-1.docx", "GB298-MNE-2-1.doc"]
+    out = tmp_path / "out"
+    out.mkdir()
+    write_overrides(out / "overrides.csv", [
+        "GB.298/MNE/2/1,6,PARTNER,BCI,drop,,,not the initiative here",
+        "GB.298/MNE/2/1,2,AMOUNT,79,relabel,,79 focal persons,",
+        "GB.298/MNE/2/1,3,UNIT,Group,add,,InFocus Initiative on CSR Coordination Group,",
+        ",,PARTNER,Brands Ethical Working Group,same,,Social Compliance Forum,one forum",
+        ",,UNIT,Subregional Office for South Asia,different,,Subregional Office for Southern Africa,",
+        "GB.298/MNE/2/1,3,PARTNER,Acme Corporation,drop,,,",
+        "GB.298/MNE/2/1,3,PARTNER,Nowhere Foundation,add,,,",
+    ])
+    result = CliRunner().invoke(main, ["run", *[str(SAMPLES / r) for r in renders], "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if line.startswith("warning")] == [
+        "warning: overrides.csv line 7: drop PARTNER 'Acme Corporation' in GB.298/MNE/2/1 para 3 matched nothing",
+        "warning: overrides.csv line 8: add PARTNER 'Nowhere Foundation': the text is not in paragraph 3 of "
+        "GB.298/MNE/2/1",
+    ]
+    mentions = read(out / "mentions.csv")
+    segments = {(s["doc_id"], s["seg_id"]): s["text"] for s in read(out / "segments.csv")}
+    for render in renders:
+        mine = [m for m in mentions if m["doc_id"] == render]
+        assert not [m for m in mine if m["para"] == "6" and m["text"] == "BCI"]
+        assert [m["norm"] for m in mine if m["type"] == "AMOUNT" and m["text"] == "79"] == ["79 focal persons"]
+        added = [m for m in mine if m["method"] == "override"]
+        assert [(m["para"], m["type"], m["text"], m["norm"]) for m in added] == [
+            ("3", "UNIT", "Group", "InFocus Initiative on CSR Coordination Group")]
+        assert segments[(render, added[0]["seg_id"])][int(added[0]["start"]):int(added[0]["end"])] == "Group"
+        ids = {m["text"]: m["entity_id"] for m in mine}
+        assert ids["Brands Ethical Working Group"] == ids["Social Compliance Forum"]
+        assert ids["Subregional Office for South Asia"] != ids["Subregional Office for Southern Africa"]
+    report = [(r["line"], r["action"], r["status"], r["count"]) for r in read(out / "overrides-applied.csv")]
+    assert report == [("2", "drop", "applied", "6"), ("3", "relabel", "applied", "3"), ("4", "add", "applied", "3"),
+                      ("5", "same", "applied", "6"), ("6", "different", "applied", "6"),
+                      ("7", "drop", "unmatched", "0"), ("8", "add", "refused", "0")]
+
+
+def test_a_malformed_overrides_file_is_a_usage_error_listing_every_bad_line(tmp_path: Path) -> None:
+    paper = tmp_path / "GB399-MNE-1.txt"
+    paper.write_text(PAPER, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    write_overrides(out / "overrides.csv", ["GB.399/MNE/1,1,PARTNER,IOE,delete,,,", "GB.399/MNE/1,1,PARTNER,IOE,drop,,,",
+                                            ",,PARTNER,IOE,same,,,", "GB.399/MNE/1,1,ORG,IOE,drop,,,"])
+    result = CliRunner().invoke(main, ["run", str(paper), "--out", str(out), "--quiet"])
+    path = out / "overrides.csv"
+    assert result.exit_code == 2
+    assert result.output == (
+        f"Error: 3 bad lines in {path}:\n"
+        f"{path}:2: action must be one of drop, relabel, add, same, different, not 'delete'\n"
+        f"{path}:4: same needs type, text and norm (the two names)\n"
+        f"{path}:5: type must be one of UNIT, PARTNER, DATE, PLACE, AMOUNT, not 'ORG'\n")
