@@ -1,22 +1,40 @@
 """Numbers that recur from one update to the next: 6 -> 9 training activities, 79 -> 94 members.
 
-Each amount is measured against its subject: the first unit or partner named
-in its paragraph, or else in its section's heading (the Turin Centre's
-training activities, the Coordination Group's members), and against what it
-counts (its noun; money is "funding" in its currency, shares are "percent").
-A measure recurs when two or more papers of a series report it.
+A measure is what an amount counts and who does it, whatever the wording:
+
+- who: the unit or partner named nearest before the amount in its sentence, else the first in its
+  paragraph, else in its section's heading (the Turin Centre's training activities, the Coordination
+  Group's members); none when the paper names none ("the service responded to 230 requests");
+- what: its noun, read through ``models/lexicon/measures.csv`` ("enquiries", "requests" and "queries" are
+  one measure, queries); money is "funding" in its currency, shares are "percent";
+- when: the reference period, the date nearest to it in its sentence ("In the period 2005–06, the Centre
+  organized six training activities" is 2005/2006), else the paper's own date.
+
+A measure recurs when two or more papers of a series report it. Each row names its measure, its unit,
+its period and its source (paper, paragraph, segment).
 """
 
 from __future__ import annotations
 
+import csv
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from extractor.resources import models_dir
 
 if TYPE_CHECKING:
     from extractor.compare import Paper, Series
 
 MONEY = re.compile(r"^([\d.]+)\s+([A-Z]{3})$")
 COUNT = re.compile(r"^([\d.]+)\s*(.*)$")
+
+
+@cache
+def measure_words() -> dict[str, str]:
+    """A counted noun's last word -> the measure it names (``models/lexicon/measures.csv``)."""
+    with (models_dir() / "lexicon" / "measures.csv").open(encoding="utf-8", newline="") as handle:
+        return {row["word"]: row["measure"] for row in csv.DictReader(handle)}
 
 
 def _measure(mention: dict[str, str]) -> tuple[str, float, str] | None:
@@ -31,20 +49,39 @@ def _measure(mention: dict[str, str]) -> tuple[str, float, str] | None:
     noun = count.group(2).strip().lower()
     if noun == "percent":
         return "share", float(count.group(1)), "percent"
-    return (noun.split()[-1] if noun else "", float(count.group(1)), noun) if noun else None
+    if not noun:
+        return None
+    last = noun.split()[-1]
+    return measure_words().get(last, last), float(count.group(1)), noun
 
 
 def _subject(mention: dict[str, str], paper: Paper, names: dict[str, str]) -> tuple[str, str]:
     """(name, entity_id) of what an amount measures: the first unit or partner of its paragraph, or else of
     its section's heading."""
     orgs = [m for m in paper.mentions if m["type"] in ("UNIT", "PARTNER")]
+    at = int(mention.get("start") or 0)
+    in_sentence = [m for m in _same_sentence(orgs, mention) if int(m.get("start") or 0) < at]
     in_paragraph = [m for m in orgs if m["para"] and m["para"] == mention["para"]]
     in_heading = [m for m in orgs if m["seg_id"].startswith("h") and m["section"] == mention["section"]]
-    if not (in_paragraph or in_heading):
+    if not (in_sentence or in_paragraph or in_heading):
         return "", ""
-    chosen = (in_paragraph or in_heading)[0]
+    chosen = in_sentence[-1] if in_sentence else (in_paragraph or in_heading)[0]
     entity = chosen.get("entity_id", "")
     return names.get(entity, chosen["norm"]), entity
+
+
+def _same_sentence(found: list[dict[str, str]], mention: dict[str, str]) -> list[dict[str, str]]:
+    return [m for m in found if m["seg_id"] == mention["seg_id"] and m.get("sentence") == mention.get("sentence")
+            and m.get("doc_id") == mention.get("doc_id")]
+
+
+def _period(mention: dict[str, str], paper: Paper) -> str:
+    """The date nearest to an amount in its sentence, else the paper's own date."""
+    dates = _same_sentence([m for m in paper.mentions if m["type"] == "DATE" and m["norm"]], mention)
+    if dates:
+        at = int(mention.get("start") or 0)
+        return min(dates, key=lambda d: abs(int(d.get("start") or 0) - at))["norm"]
+    return paper.date or paper.session_date
 
 
 def measures(paper: Paper, names: dict[str, str] | None = None) -> list[dict[str, Any]]:
@@ -59,7 +96,7 @@ def measures(paper: Paper, names: dict[str, str] | None = None) -> list[dict[str
         subject, entity = _subject(mention, paper, names or {})
         rows.append({
             "measure": f"{subject}: {what}" if subject else what, "entity_id": entity, "value": _number(value),
-            "unit": unit,
+            "unit": unit, "period": _period(mention, paper), "seg_id": mention.get("seg_id", ""),
             "symbol": paper.symbol, "session_date": paper.session_date, "para": mention["para"],
             "text": mention.get("sentence") or mention["text"],
         })

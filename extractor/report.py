@@ -19,7 +19,8 @@ from extractor.tables import safe_cell, write_atomic, write_csv
 
 CHANGE_COLUMNS = ["series", "type", "entity", "entity_id", "status", "from_symbol", "to_symbol", "from_date",
                   "to_date", "from_paras", "to_paras"]
-SERIES_COLUMNS = ["series", "symbol", "session_date", "measure", "entity_id", "value", "unit", "para", "text", "note"]
+SERIES_COLUMNS = ["series", "symbol", "session_date", "measure", "entity_id", "value", "unit", "period", "para",
+                  "seg_id", "text", "note"]
 STATUS_COLOURS = {"new": "#2e7d32", "returning": "#1565c0", "dropped": "#c62828", "continuing": "#616161"}
 
 

@@ -14,6 +14,7 @@ from extractor.annotate.knowledge import load_knowledge
 from extractor.cli import main
 from extractor.compare import Paper, Series, changes, group_series
 from extractor.identity import link
+from extractor.numbers_series import recurring_values
 from tests.conftest import GOLD, SAMPLES
 
 
@@ -120,6 +121,10 @@ def test_series_values_hold_the_recurring_numbers(pair_runs: dict[str, Path]) ->
          "restates the previous update's figure"),
     ]:
         assert row in values
+    periods = {(r["symbol"], r["value"]): r["period"] for r in read(pair_runs["298-300"] / "series.csv")
+               if r["measure"].startswith("ITC-ILO: ") and r["unit"] != "USD" and r["unit"] != "EUR"}
+    assert periods == {("GB.298/MNE/2/1", "6"): "2005/2006", ("GB.298/MNE/2/1", "109"): "2005/2006",
+                       ("GB.300/MNE/3", "9"): "2007", ("GB.300/MNE/3", "187"): "2007"}
     later = [(r["symbol"], r["value"]) for r in read(pair_runs["300-319"] / "series.csv")
              if r["measure"] in ("ITC-ILO: activities", "ITC-ILO: participants")]
     assert later == [("GB.300/MNE/3", "9"), ("GB.300/MNE/3", "187"), ("GB.319/POL/6", "24"),
@@ -154,3 +159,26 @@ def test_compare_refuses_a_folder_that_is_not_a_run(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["compare", str(tmp_path), "--out", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert "not a run output folder" in result.output
+
+
+def counted(symbol: str, date: str, para: str, sentence: str, amount: str, norm: str, period: str = "") -> Paper:
+    start = sentence.index(amount)
+    mentions = [{"doc_id": symbol, "symbol": symbol, "session_date": date, "seg_id": f"p{para}", "para": para,
+                 "section": "", "type": "AMOUNT", "text": amount, "norm": norm, "start": str(start),
+                 "end": str(start + len(amount)), "sentence": sentence, "entity_id": ""}]
+    if period:
+        at = sentence.index(period)
+        mentions.append({**mentions[0], "type": "DATE", "text": period, "norm": period, "start": str(at)})
+    return Paper(symbol, date, f"{date}-15", "Helpdesk", "POL", symbol, mentions, ["helpdesk business queries"] * 5)
+
+
+def test_a_measure_recurs_however_each_paper_words_it() -> None:
+    first = counted("GB.320/POL/9", "2014-03", "6", "The help service received 56 enquiries in 2013.", "56 enquiries",
+                    "56 enquiries", "2013")
+    second = counted("GB.323/POL/7", "2015-03", "3", "The service responded to 230 requests.", "230 requests",
+                     "230 requests")
+    rows = recurring_values(Series("POL: Helpdesk", [first, second]))
+    assert [(r["symbol"], r["measure"], r["value"], r["unit"], r["period"], r["para"], r["seg_id"]) for r in rows] == [
+        ("GB.320/POL/9", "queries", 56, "enquiries", "2013", "6", "p6"),
+        ("GB.323/POL/7", "queries", 230, "requests", "2015-03-15", "3", "p3"),
+    ]
