@@ -133,3 +133,23 @@ def test_entity_ids_are_the_same_in_two_runs_in_different_folders(tmp_path: Path
     ]
     mentions = read(tmp_path / "first" / "mentions.csv")
     assert {m["entity_id"] for m in mentions if m["text"] == "ZCTU"} == {tables[0][1]["entity_id"]}
+
+
+def test_a_unit_under_its_former_name_then_its_new_one_is_continuing(tmp_path: Path) -> None:
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    for symbol, header, unit in (
+            ("GB.298/MNE/2/1", "298th Session\nGeneva, March 2007\nSubcommittee on Multinational Enterprises",
+             "Multinational Enterprises Programme"),
+            ("GB.317/POL/8", "317th Session, Geneva, 6–28 March 2013\nPolicy Development Section\n"
+                             "Multinational Enterprises Segment", "Multinational Enterprises and Enterprise Engagement Unit")):
+        name = symbol.replace("GB.", "GB").replace("/", "-") + ".txt"
+        (papers / name).write_text(
+            f"{symbol}\n{header}\n\n"
+            f"1. The {unit} promoted the MNE Declaration with the IOE in Kenya.\n\n"
+            f"2. The {unit} trained employers in Kenya on the MNE Declaration.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["run", str(papers), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    changes = [(r["type"], r["entity"], r["status"], r["from_paras"], r["to_paras"]) for r in read(out / "changes.csv")]
+    assert ("UNIT", "MULTI", "continuing", "1, 2", "1, 2") in changes
