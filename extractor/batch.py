@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from extractor.cache import Cache, annotation_stage, reading_stage
 from extractor.compare import compare_papers, papers_from
@@ -18,12 +19,21 @@ from extractor.engines import DaskEngine, LocalEngine
 from extractor.errors import InputError
 from extractor.overrides import load_overrides, template
 from extractor.pipeline import DocumentResult, file_sha256
+from extractor.preflight import PreflightError, check_model, check_output_folder, check_scheduler
 from extractor.read import EXTENSIONS, NEEDS_CONVERSION
 from extractor.read.doc import check_doc, convert_to_docx
 from extractor.read.sniff import sniff
-from extractor.report import write_comparison
+from extractor.report import COMPARISON_FILES, write_comparison
+from extractor.review import write_pages
 from extractor.tables import write_tables
 from extractor.worker import Task, run_task
+
+OWNED_FILES = ("documents.csv", "segments.csv", "mentions.csv", "entities.csv", "activities.csv",
+               "overrides-applied.csv", *COMPARISON_FILES, "report.xlsx")
+
+
+class NoDocuments(PreflightError):
+    """No file with a document's extension among the inputs."""
 
 
 @dataclass(slots=True)
@@ -54,6 +64,7 @@ class RunSummary:
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)  # corrections that matched nothing or were refused
+    notes: list[str] = field(default_factory=list)  # what the run did not write, and why
 
     @property
     def failed(self) -> list[DocumentResult]:
@@ -69,7 +80,8 @@ class RunSummary:
             if causes else ""
         rate = f" ({self.pages / self.seconds:.1f} pages/s)" if self.seconds and self.pages else ""
         ok = len(self.results) - len(self.failed)
-        return f"{len(self.results)} files: {ok} ok{failed}; {self.pages} pages in {self.seconds:.1f} s{rate}"
+        notes = "".join(f"; {note}" for note in self.notes)
+        return f"{len(self.results)} files: {ok} ok{failed}; {self.pages} pages in {self.seconds:.1f} s{rate}{notes}"
 
 
 def discover(inputs: list[Path], out: Path | None = None) -> list[Source]:
@@ -140,6 +152,13 @@ def run(inputs: list[Path], out: Path, settings: Settings | None = None,
     settings = settings or Settings()
     started = time.perf_counter()
     sources = discover(inputs, out)
+    if not sources:
+        where = ", ".join(str(i) for i in inputs)
+        raise NoDocuments(f"no documents found in {where} (looked for {' '.join(sorted(EXTENSIONS))}, in any case)")
+    check_output_folder(out)
+    check_model(settings.model_name)
+    if settings.engine == "dask":
+        check_scheduler(settings.scheduler)
     for source in sources:
         _identify(source)
     if on_start:
@@ -164,12 +183,29 @@ def run(inputs: list[Path], out: Path, settings: Settings | None = None,
     tables = write_tables(out, summary.results, corrections)
     summary.outputs = tables.paths
     summary.warnings = [w for w in (applied.warning() for applied in tables.corrections) if w]
-    comparison = compare_papers(papers_from(tables.documents, tables.segments, tables.mentions),
-                                identities=tables.identities)
-    if comparison.series:
-        summary.outputs += write_comparison(out, comparison)
+    papers = papers_from(tables.documents, tables.segments, tables.mentions)
+    comparison = compare_papers(papers, identities=tables.identities)
+    summary.outputs += write_comparison(out, comparison, tables)
+    if not comparison.series:
+        summary.notes.append("no comparison files: " + ("one paper" if len(papers) < 2 else
+                                                        "the papers form no series of two or more"))
+    summary.outputs.append(write_pages(out / "review", *(_text_rows(rows) for rows in (
+        tables.documents, tables.segments, tables.mentions))))
+    remove_stale(out, summary.outputs)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _text_rows(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+    return [{key: "" if value is None else str(value) for key, value in row.items()} for row in rows]
+
+
+def remove_stale(out: Path, written: list[Path]) -> None:
+    """Remove the tables and pages of an earlier run that this run did not write again."""
+    for name in OWNED_FILES:
+        path = out / name
+        if path not in written and path.exists():
+            path.unlink()
 
 
 def _fully_cached(task: Task, cache: Cache, settings: Settings) -> bool:

@@ -17,19 +17,20 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from extractor.annotate.mentions import Mention
+from extractor.files import write_atomic
 from extractor.model import DocumentMeta, Segment
 from extractor.resources import models_dir
 
 PACKAGE = Path(__file__).resolve().parent
-READING_CODE = ["read", "layout", "segment.py", "metadata.py", "model.py", "pipeline.py", "errors.py"]
+READING_CODE = ["read", "layout", "segment.py", "metadata.py", "titleblock.py", "symbols.py", "dates.py", "model.py",
+                "pipeline.py", "errors.py"]
+READING_DATA = ["lexicon", "patterns/furniture.jsonl"]  # under models/: what the reading stage reads there
 ANNOTATION_CODE = ["annotate"]
 
 
@@ -49,7 +50,7 @@ def _hash_paths(paths: list[Path], digest: Any) -> None:
 @lru_cache(maxsize=4)
 def reading_fingerprint(pdf_engine: str = "pdfium") -> str:
     digest = hashlib.sha256(pdf_engine.encode())
-    _hash_paths([PACKAGE / name for name in READING_CODE] + [models_dir() / "lexicon"], digest)
+    _hash_paths([PACKAGE / name for name in READING_CODE] + [models_dir() / name for name in READING_DATA], digest)
     return digest.hexdigest()[:16]
 
 
@@ -81,16 +82,7 @@ class Cache:
         return self._path(sha, stage).exists()
 
     def store(self, sha: str, stage: str, data: dict[str, Any]) -> None:
-        path = self._path(sha, stage)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(handle, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-                out.write(json.dumps(data, ensure_ascii=False).encode("utf-8"))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomic(self._path(sha, stage), json.dumps(data, ensure_ascii=False).encode("utf-8"), compress=True)
 
 
 def reading_stage(pdf_engine: str) -> str:

@@ -9,12 +9,16 @@ from typing import Any
 import click
 
 from extractor import batch
+from extractor.batch import remove_stale
 from extractor.compare import compare as compare_runs
+from extractor.identity import ENTITY_COLUMNS
 from extractor.overrides import OverrideError
 from extractor.pipeline import DocumentResult
+from extractor.preflight import PreflightError, check_output_folder
 from extractor.read.pdf import ENGINES
 from extractor.report import write_comparison
 from extractor.review import write_review
+from extractor.tables import write_csv
 
 
 class BadInput(click.ClickException):
@@ -68,11 +72,15 @@ def run(inputs: tuple[Path, ...], out: Path, workers: int | None, timeout: float
     progress = Progress(quiet)
     try:
         summary = batch.run(list(inputs), out, settings, on_result=progress.update, on_start=progress.start)
-    except OverrideError as error:
+    except (OverrideError, PreflightError) as error:
         raise BadInput(str(error)) from error
+    except OSError as error:
+        raise click.ClickException(f"cannot write the tables in {out}: {error.strerror or error}") from error
     except KeyboardInterrupt:
         progress.close()
-        click.echo("interrupted: the tables in OUT are the last complete ones; finished files are cached", err=True)
+        kept = ("finished files are cached: the next run resumes" if not no_cache
+                else "nothing was cached (--no-cache): the next run starts over")
+        click.echo(f"interrupted: the tables in {out} are those of the last complete run; {kept}", err=True)
         sys.exit(130)
     progress.close()
     for warning in summary.warnings:
@@ -123,25 +131,31 @@ def compare(runs: tuple[Path, ...], out: Path, overrides: Path | None) -> None:
     if missing:
         raise click.UsageError(f"not a run output folder (no mentions.csv): {', '.join(missing)}")
     try:
+        check_output_folder(out)
         comparison = compare_runs(list(runs), overrides)
-    except OverrideError as error:
+    except (OverrideError, PreflightError) as error:
         raise BadInput(str(error)) from error
-    write_comparison(out, comparison)
+    written = write_comparison(out, comparison)
+    write_csv(out / "entities.csv", ENTITY_COLUMNS, comparison.entities)
+    remove_stale(out, [*written, out / "entities.csv"])
     papers = sum(len(s.papers) for s in comparison.series)
     click.echo(f"{len(comparison.series)} series of {papers} papers; {len(comparison.changes)} changes in {out}")
 
 
 @main.command()
 @click.argument("run_output", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="The review page to write (HTML).")
+@click.option("--out", "out", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the review pages [default: RUN_OUTPUT/review].")
 @OVERRIDES
-def review(run_output: Path, out: Path, overrides: Path | None) -> None:
-    """Write a review page for a run: paragraphs with highlighted mentions, and a filterable table."""
+def review(run_output: Path, out: Path | None, overrides: Path | None) -> None:
+    """Write a run's review pages again (after editing overrides.csv): an index of the papers, and one page per
+    paper with its paragraphs, highlighted mentions and a filterable table."""
     if not (run_output / "segments.csv").exists():
         raise click.UsageError(f"not a run output folder (no segments.csv): {run_output}")
+    folder = out or run_output / "review"
     try:
-        path = write_review(run_output, out, overrides)
-    except OverrideError as error:
+        check_output_folder(folder)
+        path = write_review(run_output, folder, overrides)
+    except (OverrideError, PreflightError) as error:
         raise BadInput(str(error)) from error
-    click.echo(f"review page: {path}")
+    click.echo(f"review pages: {path}")

@@ -97,7 +97,7 @@ def load_papers(runs: list[Path], extra_overrides: Path | None = None) -> tuple[
 def papers_from(documents: list[dict[str, Any]], segments: list[dict[str, Any]],
                 mentions: list[dict[str, Any]]) -> list[Paper]:
     bodies = _bodies()
-    chosen = _one_render_per_symbol(documents, mentions)
+    chosen = one_render_per_symbol(documents, mentions)
     wanted = {doc["doc_id"] for doc in chosen}
     by_doc: dict[str, list[dict[str, str]]] = {}
     for mention in mentions:
@@ -129,7 +129,9 @@ def _body(doc: dict[str, str], bodies: dict[str, str]) -> str:
     return doc.get("committee_code") or doc.get("committee") or doc.get("section") or "?"
 
 
-def _one_render_per_symbol(documents: list[dict[str, str]], mentions: list[dict[str, str]]) -> list[dict[str, str]]:
+def one_render_per_symbol(documents: list[dict[str, str]], mentions: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The file each paper is read from when it came as several (its PDF, DOC, text): the one with the most
+    paragraphs, then mentions, then a session date, then the format most faithful to the paper."""
     counts = Counter(m["doc_id"] for m in mentions)
     best: dict[str, dict[str, str]] = {}
     for doc in documents:

@@ -7,15 +7,15 @@ as a small chart. Every text from a document is escaped.
 
 from __future__ import annotations
 
-import io
 from html import escape
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from extractor.compare import Comparison, Series
-from extractor.tables import safe_cell, write_atomic, write_csv
+from extractor.files import write_atomic
+from extractor.identity import ENTITY_COLUMNS
+from extractor.tables import DOCUMENT_COLUMNS, MENTION_COLUMNS, Tables, write_csv
+from extractor.workbook import Sheet, render_workbook
 
 CHANGE_COLUMNS = ["series", "type", "entity", "entity_id", "status", "from_symbol", "to_symbol", "from_date",
                   "to_date", "from_paras", "to_paras"]
@@ -35,34 +35,36 @@ def matrix_columns(comparison: Comparison) -> list[str]:
     return columns
 
 
-def write_comparison(out: Path, comparison: Comparison) -> list[Path]:
+COMPARISON_FILES = ("changes.csv", "matrix.csv", "series.csv", "report.html")
+
+
+def write_comparison(out: Path, comparison: Comparison, tables: Tables | None = None) -> list[Path]:
+    """The comparison files (when the papers form a series) and ``report.xlsx`` (always: the run's tables too,
+    when ``tables`` are given). Returns the files written."""
     out.mkdir(parents=True, exist_ok=True)
-    paths = {name: out / name for name in ("changes.csv", "matrix.csv", "series.csv", "report.html", "report.xlsx")}
-    write_csv(paths["changes.csv"], CHANGE_COLUMNS, comparison.changes)
-    write_csv(paths["matrix.csv"], matrix_columns(comparison), comparison.matrix)
-    write_csv(paths["series.csv"], SERIES_COLUMNS, comparison.values)
-    write_atomic(paths["report.html"], render_html(comparison).encode("utf-8"))
-    write_atomic(paths["report.xlsx"], render_xlsx(comparison))
-    return list(paths.values())
+    written = []
+    if comparison.series:
+        paths = {name: out / name for name in COMPARISON_FILES}
+        write_csv(paths["changes.csv"], CHANGE_COLUMNS, comparison.changes)
+        write_csv(paths["matrix.csv"], matrix_columns(comparison), comparison.matrix)
+        write_csv(paths["series.csv"], SERIES_COLUMNS, comparison.values)
+        write_atomic(paths["report.html"], render_html(comparison).encode("utf-8"))
+        written += list(paths.values())
+    write_atomic(out / "report.xlsx", render_workbook(workbook_sheets(comparison, tables)))
+    return [*written, out / "report.xlsx"]
 
 
-def render_xlsx(comparison: Comparison) -> bytes:
-    """One sheet per table; cells from documents neutralised as in the CSV files."""
-    sheets: dict[str, tuple[list[str], list[dict[str, Any]]]] = {
-        "changes": (CHANGE_COLUMNS, comparison.changes),
-        "matrix": (matrix_columns(comparison), comparison.matrix),
-        "series": (SERIES_COLUMNS, comparison.values),
-    }
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, (columns, rows) in sheets.items():
-            frame = pd.DataFrame([{c: _xlsx_cell(row.get(c, "")) for c in columns} for row in rows], columns=columns)
-            frame.to_excel(writer, sheet_name=name, index=False)
-    return buffer.getvalue()
-
-
-def _xlsx_cell(value: object) -> object:
-    return value if isinstance(value, (int, float)) else safe_cell(value)
+def workbook_sheets(comparison: Comparison, tables: Tables | None) -> list[Sheet]:
+    sheets = []
+    if tables is not None:
+        sheets += [Sheet("documents", DOCUMENT_COLUMNS, tables.documents),
+                   Sheet("mentions", MENTION_COLUMNS, tables.mentions)]
+    entities = tables.identities.rows() if tables is not None else comparison.entities
+    if entities:
+        sheets.append(Sheet("entities", ENTITY_COLUMNS, entities))
+    sheets += [Sheet("changes", CHANGE_COLUMNS, comparison.changes), Sheet("series", SERIES_COLUMNS, comparison.values),
+               Sheet("matrix", matrix_columns(comparison), comparison.matrix)]
+    return sheets
 
 
 def render_html(comparison: Comparison) -> str:

@@ -11,14 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from extractor.annotate.knowledge import load_knowledge
+from extractor.files import write_atomic
 from extractor.identity import ENTITY_COLUMNS, Identities, acronyms_across_run, link
 from extractor.overrides import REPORT_COLUMNS, Applied, Override, apply_with_report
 from extractor.pipeline import DocumentResult
@@ -60,19 +59,6 @@ def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]]
     for row in rows:
         writer.writerow({key: safe_cell(row.get(key)) for key in columns})
     write_atomic(path, buffer.getvalue().encode("utf-8"))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def document_row(result: DocumentResult) -> dict[str, Any]:

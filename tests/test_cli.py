@@ -52,7 +52,7 @@ def test_a_folder_is_searched_recursively_and_bad_files_get_a_status(tmp_path: P
     result = CliRunner().invoke(main, ["run", str(tmp_path / "archive"), "--out", str(out), "--quiet"])
     assert result.exit_code == 1
     assert re.fullmatch(rf"3 files: 1 ok, 2 failed \(corrupt 1, empty 1\); 5 pages in [\d.]+ s "
-                        rf"\([\d.]+ pages/s\); tables in {out}\n", result.stdout)
+                        rf"\([\d.]+ pages/s\); no comparison files: one paper; tables in {out}\n", result.stdout)
     rows = {d["doc_id"]: (d["status"], d["message"]) for d in read_csv(out / "documents.csv")}
     assert rows["2007/GB298-MNE-2-1 (copy).PDF"] == ("ok", "")
     assert rows["2007/empty.doc"] == ("empty", "the file is empty")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -140,8 +141,19 @@ def test_matrix_report_and_workbook(pair_runs: dict[str, Path]) -> None:
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "<svg" in html and "ITC-ILO: participants (participants)" in html and "<script" not in html
     workbook = load_workbook(out / "report.xlsx")
-    assert workbook.sheetnames == ["changes", "matrix", "series"]
-    assert workbook["changes"]["A1"].value == "series"
+    assert workbook.sheetnames == ["documents", "mentions", "entities", "changes", "series", "matrix"]
+    for sheet in workbook.worksheets:
+        assert (sheet.freeze_panes, sheet["A1"].font.bold, sheet.auto_filter.ref) == ("A2", True, sheet.dimensions)
+    documents, mentions = workbook["documents"], workbook["mentions"]
+    columns = {cell.value: cell.column_letter for cell in documents[1]}
+    first = {name: documents[f"{letter}2"] for name, letter in columns.items()}
+    assert (first["doc_id"].value, first["date"].value, first["date"].number_format) == (
+        "GB298-MNE-2-1.pdf", datetime(2007, 2, 7), "yyyy-mm-dd")
+    assert (first["session_date"].value, first["session_date"].number_format) == (datetime(2007, 3, 1), "yyyy-mm")
+    assert (first["paragraphs"].value, first["pages"].value) == (10, 5)
+    para = {cell.value: cell.column_letter for cell in mentions[1]}["para"]
+    assert {type(cell.value) for cell in mentions[para][1:]} == {int, type(None)}
+    assert documents.column_dimensions[columns["title"]].width == 45
 
 
 def test_compare_command_on_run_folders(pair_runs: dict[str, Path], tmp_path: Path) -> None:

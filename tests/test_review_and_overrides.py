@@ -104,25 +104,32 @@ def test_highlight_escapes_and_nests() -> None:
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (./scripts/setup installs it)")
-def test_review_page_in_chromium(run_folder: Path, tmp_path: Path) -> None:
+def test_review_pages_in_chromium(run_folder: Path, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
     write_overrides(run_folder / "overrides.csv", ["GB.399/MNE/1,2,PLACE,Lima,relabel,PLACE,PE,checked"])
-    page_path = tmp_path / "review.html"
-    result = CliRunner().invoke(main, ["review", str(run_folder), "--out", str(page_path)])
+    folder = tmp_path / "review"
+    result = CliRunner().invoke(main, ["review", str(run_folder), "--out", str(folder)])
     assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["GB.399-MNE-1.html", "index.html"]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
         page = browser.new_page()
-        page.goto(page_path.as_uri())
+        page.goto((folder / "index.html").as_uri())
+        assert page.inner_text("#shown") == "1 of 1 papers"
+        page.fill("#paper-filter", "GB.400")
+        assert page.inner_text("#shown") == "0 of 1 papers"
+        page.fill("#paper-filter", "gb.399")
+        page.click("#papers a")
+        assert page.url.endswith("/GB.399-MNE-1.html")
         marks = page.eval_on_selector_all("section.paper mark", "ms => ms.map(m => [m.className, m.textContent])")
         assert ["t-UNIT", "Subregional Office for South Asia"] in marks
         assert ["t-PLACE", "South Asia"] in marks and ["t-PARTNER", "IOE"] in marks
         assert ["t-PLACE corrected", "Lima"] in marks
         assert page.evaluate("window.hacked") is None
         assert "<script>window.hacked = 1</script>" in page.inner_text("#seg-GB399-MNE-1-txt-p1")
-        visible = "rows => rows.filter(r => !r.hidden).map(r => r.dataset.type + ':' + r.cells[5].textContent)"
+        visible = "rows => rows.filter(r => !r.hidden).map(r => r.dataset.type + ':' + r.cells[3].textContent)"
         total = len(page.eval_on_selector_all("#mentions tbody tr", visible))
         page.select_option("#type-filter", "PLACE")
         assert page.eval_on_selector_all("#mentions tbody tr", visible) == [
@@ -130,18 +137,24 @@ def test_review_page_in_chromium(run_folder: Path, tmp_path: Path) -> None:
         page.fill("#text-filter", "dha")
         assert page.eval_on_selector_all("#mentions tbody tr", visible) == ["PLACE:Dhaka"]
         assert page.inner_text("#shown") == f"1 of {total} mentions"
-        page.click("#mentions tbody tr:not([hidden]) a")
-        assert page.evaluate("location.hash") == "#seg-GB399-MNE-1-txt-p1"
+        page.select_option("#type-filter", "")
+        page.fill("#text-filter", "organisation of employers")  # the normalised name of "IOE"
+        assert page.eval_on_selector_all("#mentions tbody tr", visible) == ["PARTNER:IOE"]
+        row = page.eval_on_selector("#mentions tbody tr:not([hidden])", "r => r.id")
+        page.click(f"#{row}")
+        assert page.eval_on_selector_all(".seg.outlined", "ss => ss.map(s => s.id)") == ["seg-GB399-MNE-1-txt-p1"]
+        page.click(".seg.outlined a.back")
+        assert page.evaluate("location.hash") == f"#{row}"
+        assert page.eval_on_selector_all(".seg.outlined", "ss => ss.length") == 0
         browser.close()
 
 
 def test_review_of_the_dev_paper_marks_every_mention(tmp_path: Path) -> None:
     out = tmp_path / "run"
     assert CliRunner().invoke(main, ["run", str(SAMPLES / "GB298-MNE-2-1.pdf"), "--out", str(out), "--quiet"]).exit_code == 0
-    html = (tmp_path / "r.html")
-    assert CliRunner().invoke(main, ["review", str(out), "--out", str(html)]).exit_code == 0
-    page = html.read_text(encoding="utf-8")
+    page = (out / "review" / "GB.298-MNE-2-1.html").read_text(encoding="utf-8")
     assert page.count("<mark class='t-") == len(read(out / "mentions.csv"))
+    assert len(page.encode("utf-8")) < 300_000
 
 
 @needs_soffice
