@@ -7,6 +7,7 @@ as a small chart. Every text from a document is escaped.
 
 from __future__ import annotations
 
+import re
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from extractor.compare import Comparison, Series
 from extractor.files import write_atomic
 from extractor.identity import ENTITY_COLUMNS
+from extractor.review import page_name, review_link
 from extractor.tables import DOCUMENT_COLUMNS, MENTION_COLUMNS, Tables, write_csv
 from extractor.workbook import Sheet, render_workbook
 
@@ -74,14 +76,34 @@ def render_html(comparison: Comparison) -> str:
     for series in comparison.series:
         papers = ", ".join(f"{escape(p.symbol)} ({escape(p.session_date or p.date or '?')})" for p in series.papers)
         parts.append(f"<h2>{escape(series.name)}</h2><p>Papers: {papers}</p>")
-        parts.append(_changes_html([r for r in comparison.changes if r["series"] == series.name]))
+        pages = {p.symbol: p.doc_id for p in series.papers}
+        parts.append(_changes_html([r for r in comparison.changes if r["series"] == series.name], pages))
         parts.append(_heatmap_html(series, [r for r in comparison.matrix if r["series"] == series.name]))
         parts.append(_charts_html([r for r in comparison.values if r["series"] == series.name], series))
     parts.append("</body></html>")
     return "\n".join(parts)
 
 
-def _changes_html(rows: list[dict[str, str]]) -> str:
+def _para_links(symbol: str, paras: str, pages: dict[str, str]) -> str:
+    """ "6, 7, other" as links to those paragraphs on the paper's review page."""
+    links = []
+    for para in (p.strip() for p in paras.split(",") if p.strip()):
+        doc_id = pages.get(symbol, "")
+        target = review_link(symbol, doc_id, f"p{para}") if para.isdigit() else f"review/{page_name(symbol, doc_id)}"
+        links.append(f"<a href='{escape(target)}'>{escape(para)}</a>")
+    return ", ".join(links)
+
+
+def _change_item(row: dict[str, str], colour: str, pages: dict[str, str]) -> str:
+    where = []
+    if row["from_paras"] and row["status"] in ("dropped", "continuing"):
+        where.append(f"{escape(row['from_symbol'])} ¶ {_para_links(row['from_symbol'], row['from_paras'], pages)}")
+    if row["to_paras"] and row["status"] != "dropped":
+        where.append(f"{escape(row['to_symbol'])} ¶ {_para_links(row['to_symbol'], row['to_paras'], pages)}")
+    return f"<li style='color:{colour}'>{escape(row['entity'])} <small>({'; '.join(where)})</small></li>"
+
+
+def _changes_html(rows: list[dict[str, str]], pages: dict[str, str]) -> str:
     out = ["<h3>What changed</h3>"]
     pairs = sorted({(r["from_symbol"], r["to_symbol"], r["from_date"], r["to_date"]) for r in rows},
                    key=lambda p: (p[2], p[3]))
@@ -91,9 +113,9 @@ def _changes_html(rows: list[dict[str, str]]) -> str:
         for type_ in ("UNIT", "PARTNER", "PLACE"):
             cells = []
             for status, colour in STATUS_COLOURS.items():
-                names = [r["entity"] for r in rows if (r["from_symbol"], r["to_symbol"]) == (before, after)
-                         and r["type"] == type_ and r["status"] == status]
-                items = "".join(f"<li style='color:{colour}'>{escape(n)}</li>" for n in names)
+                chosen = [r for r in rows if (r["from_symbol"], r["to_symbol"]) == (before, after)
+                          and r["type"] == type_ and r["status"] == status]
+                items = "".join(_change_item(r, colour, pages) for r in chosen)
                 cells.append(f"<td><ul>{items}</ul></td>")
             out.append(f"<tr><th>{type_}</th>{''.join(cells)}</tr>")
         out.append("</table>")
@@ -120,39 +142,83 @@ def _heatmap_html(series: Series, rows: list[dict[str, Any]]) -> str:
 
 
 def _charts_html(rows: list[dict[str, Any]], series: Series) -> str:
-    papers = [p.symbol for p in series.papers]
+    """One chart per measure and unit (a measure reported in dollars and in euros gets a chart for each),
+    every chart on the series' time axis."""
     measures: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
         if not row.get("note"):
             measures.setdefault((str(row["measure"]), str(row["unit"])), []).append(row)
-    charts = [_chart(measure, unit, values, papers) for (measure, unit), values in sorted(measures.items())]
+    axis = TimeAxis([p.session_date or p.date for p in series.papers])
+    pages = {p.symbol: p.doc_id for p in series.papers}
+    charts = [_chart(measure, unit, values, axis, series, pages)
+              for (measure, unit), values in sorted(measures.items())]
     return "<h3>Numbers that recur</h3><div class='charts'>" + "".join(charts) + "</div>"
 
 
-def _chart(measure: str, unit: str, values: list[dict[str, Any]], papers: list[str]) -> str:
-    width, height, pad = 320, 170, 34
+TICK_ROOM = 70  # pixels two papers' labels need side by side
+
+
+class TimeAxis:
+    """Dates ("2007-03", "2013-10-16") placed by time between the series' first and last paper."""
+
+    def __init__(self, dates: list[str]) -> None:
+        years = [year for year in (self.year(d) for d in dates) if year is not None]
+        self.start = min(years) if years else 0.0
+        self.span = (max(years) - self.start) if years else 0.0
+
+    @staticmethod
+    def year(date: str) -> float | None:
+        match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date or "")
+        if match is None:
+            return None
+        month = int(match.group(2) or 6)
+        return int(match.group(1)) + (month - 1) / 12 + (int(match.group(3) or 15) - 1) / 365
+
+    def x(self, date: str, left: float, right: float) -> float:
+        year = self.year(date)
+        if year is None or self.span == 0:
+            return (left + right) / 2
+        return left + (right - left) * (year - self.start) / self.span
+
+
+def _chart(measure: str, unit: str, values: list[dict[str, Any]], axis: TimeAxis, series: Series,
+           pages: dict[str, str]) -> str:
+    width, height, left, right, top, bottom = 440, 215, 40, 400, 30, 150
     peak = max(float(v["value"]) for v in values) or 1.0
-    step = (width - 2 * pad) / max(len(papers), 1)
-    bars = []
-    for index, symbol in enumerate(papers):
-        own = [v for v in values if v["symbol"] == symbol]
-        width_each = step * 0.8 / max(len(own), 1)
-        for offset, value in enumerate(own):  # several values in one paper (two periods) stand side by side
-            number = float(value["value"])
-            bar = (height - 2 * pad) * number / peak
-            x = pad + index * step + offset * width_each
-            y = height - pad - bar
-            label = f"{value['value']:,}" if isinstance(value["value"], int) else str(value["value"])
-            tip = f"{escape(symbol)}: {escape(label)} (para {escape(str(value['para']))})"
-            bars.append(f"<rect x='{x:.1f}' y='{y:.1f}' width='{width_each * 0.9:.1f}' height='{bar:.1f}' "
-                        "fill='#1565c0'>"
-                        f"<title>{tip}</title></rect>"
-                        f"<text x='{x:.1f}' y='{y - 3:.1f}' font-size='10'>{escape(label)}</text>")
-        bars.append(f"<text x='{pad + index * step:.1f}' y='{height - pad + 14}' font-size='9'>{escape(symbol)}</text>")
+    parts = [f"<line x1='{left}' y1='{bottom}' x2='{right}' y2='{bottom}' stroke='#999'/>"]
+    previous = -1000.0
+    lift = 0
+    for paper in series.papers:  # the time axis: every paper of the series at its session date
+        date = paper.session_date or paper.date
+        x = axis.x(date, left, right)
+        lift = 0 if x - previous > TICK_ROOM or lift else 20  # labels of papers close in time stand apart
+        previous = x
+        parts.append(f"<line x1='{x:.1f}' y1='{bottom}' x2='{x:.1f}' y2='{bottom + 4 + lift}' stroke='#ccc'/>"
+                     f"<text x='{x:.1f}' y='{bottom + 16 + lift}' font-size='9' text-anchor='middle'>"
+                     f"{escape(date)}</text><text x='{x:.1f}' y='{bottom + 27 + lift}' font-size='8' "
+                     f"text-anchor='middle' fill='#666'>{escape(paper.symbol)}</text>")
+    points = []
+    for value in sorted(values, key=lambda v: (str(v.get("session_date", "")), str(v.get("period", "")))):
+        number = float(value["value"])
+        date = next((p.session_date or p.date for p in series.papers if p.symbol == value["symbol"]), "")
+        x = axis.x(date, left, right)
+        y = bottom - (bottom - top) * number / peak
+        points.append((x, y))
+        label = f"{value['value']:,}" if isinstance(value["value"], int) else str(value["value"])
+        period = str(value.get("period", ""))
+        link = review_link(str(value["symbol"]), pages.get(str(value["symbol"]), ""), str(value.get("seg_id", "")))
+        tip = f"{value['symbol']} para {value['para']}: {label} {unit}" + (f", {period}" if period else "")
+        parts.append(f"<a href='{escape(link)}'><circle cx='{x:.1f}' cy='{y:.1f}' r='4' fill='#1565c0'>"
+                     f"<title>{escape(tip)}</title></circle>"
+                     f"<text x='{x:.1f}' y='{y - 14:.1f}' font-size='10' text-anchor='middle'>{escape(label)}</text>"
+                     f"<text x='{x:.1f}' y='{y - 4:.1f}' font-size='8' text-anchor='middle' fill='#555'>"
+                     f"{escape(period)}</text></a>")
+    if len(points) > 1 and len({x for x, _ in points}) == len(points):  # one value a paper: joined in time order
+        path = " ".join(f"{x:.1f},{y:.1f}" for x, y in sorted(points))
+        parts.insert(1, f"<polyline points='{path}' fill='none' stroke='#90caf9' stroke-width='2'/>")
     return (f"<figure><figcaption>{escape(measure)} ({escape(unit)})</figcaption>"
             f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' role='img'>"
-            f"<line x1='{pad}' y1='{height - pad}' x2='{width - pad}' y2='{height - pad}' stroke='#999'/>"
-            f"{''.join(bars)}</svg></figure>")
+            f"{''.join(parts)}</svg></figure>")
 
 
 HEAD = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -140,6 +141,13 @@ def test_matrix_report_and_workbook(pair_runs: dict[str, Path]) -> None:
             multi["GB.300/MNE/3 mentions"], multi["GB.300/MNE/3 paragraphs"]) == ("3", "2", "4", "2")
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "<svg" in html and "ITC-ILO: participants (participants)" in html and "<script" not in html
+    participants = html[html.index("ITC-ILO: participants (participants)"):].split("</figure>")[0]
+    assert re.findall(r"<a href='([^']+)'><circle cx='([\d.]+)'.*?<title>([^<]+)</title>", participants) == [
+        ("review/GB.298-MNE-2-1.html#seg-GB298-MNE-2-1-pdf-p9", "40.0", "GB.298/MNE/2/1 para 9: 109 participants, 2005/2006"),
+        ("review/GB.300-MNE-3.html#seg-GB300-MNE-3-doc-p9", "400.0", "GB.300/MNE/3 para 9: 187 participants, 2007")]
+    assert "ITC-ILO: funding (EUR)" in html and "ITC-ILO: funding (USD)" in html
+    assert ("<li style='color:#2e7d32'>ACTRAV <small>(GB.300/MNE/3 ¶ <a href='review/GB.300-MNE-3.html#seg-GB300-MNE-3-"
+            "doc-p6'>6</a>, <a href='review/GB.300-MNE-3.html#seg-GB300-MNE-3-doc-p7'>7</a>)</small></li>") in html
     workbook = load_workbook(out / "report.xlsx")
     assert workbook.sheetnames == ["documents", "mentions", "entities", "changes", "series", "matrix"]
     for sheet in workbook.worksheets:
@@ -194,3 +202,10 @@ def test_a_measure_recurs_however_each_paper_words_it() -> None:
         ("GB.320/POL/9", "queries", 56, "enquiries", "2013", "6", "p6"),
         ("GB.323/POL/7", "queries", 230, "requests", "2015-03-15", "3", "p3"),
     ]
+
+
+def test_the_time_axis_places_papers_by_their_session_dates() -> None:
+    from extractor.report import TimeAxis
+
+    axis = TimeAxis(["2007-03", "2007-11", "2013-10"])
+    assert [round(axis.x(d, 0, 100), 1) for d in ("2007-03", "2007-11", "2013-10")] == [0.0, 10.1, 100.0]

@@ -1,4 +1,5 @@
-"""Screenshots for the README: the review page and one of the report's charts, from a run on samples/.
+"""Screenshots for the README: the review index, a paper's review page, and the report's changes and a chart,
+from a run on samples/.
 
     .venv/bin/python tools/screenshots.py     (needs Chromium: ./scripts/setup installs it)
 """
@@ -26,21 +27,23 @@ def main() -> int:
         cli = [sys.executable, "-m", "extractor"]
         subprocess.run([*cli, "run", *[str(ROOT / "samples" / p) for p in PAPERS], "--out", str(out), "--quiet"],
                        check=True, cwd=ROOT)
-        subprocess.run([*cli, "review", str(out), "--out", str(out / "review.html")], check=True, cwd=ROOT)
         with sync_playwright() as playwright:
             flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
             browser = playwright.chromium.launch(executable_path=chromium, args=flags)
-            page = browser.new_page(viewport={"width": 1200, "height": 1250})
-            page.goto((out / "review.html").as_uri() + "#seg-GB298-MNE-2-1-pdf-h2")
+            page = browser.new_page(viewport={"width": 1200, "height": 420})
+            page.goto((out / "review" / "index.html").as_uri())
+            page.screenshot(path=str(ROOT / "docs" / "review-index.png"))
+            page.set_viewport_size({"width": 1200, "height": 1100})
+            page.goto((out / "review" / "GB.298-MNE-2-1.html").as_uri())
             page.select_option("#type-filter", "PARTNER")
-            page.fill("#text-filter", "international")
-            page.evaluate("window.scrollTo(0, 0)")
+            page.fill("#text-filter", "employers")
+            page.locator("#mentions tbody tr:not([hidden])").first.click()
+            page.wait_for_timeout(300)
             page.screenshot(path=str(ROOT / "docs" / "review.png"))
             page.goto((out / "report.html").as_uri())
             page.locator("figure").filter(has_text="ITC-ILO: participants").first.screenshot(
                 path=str(ROOT / "docs" / "report-chart.png"))
-            page.locator("table.heatmap").first.screenshot(path=str(ROOT / "docs" / "report-heatmap.png"),
-                                                          timeout=10000)
+            page.locator("table.changes").first.screenshot(path=str(ROOT / "docs" / "report-changes.png"))
             browser.close()
     return 0
 
