@@ -75,11 +75,11 @@ def write_bad_files(folder: Path) -> dict[str, tuple[str, str]]:
              b"/CharProcs << /a 9 0 R >> /Encoding << /Differences [32 /a] >> /FirstChar 32 /LastChar 126 "
              b"/Widths [" + b"500 " * 95 + b"] >>")
     put("type3-font.pdf", pdf(NOT_GB, font=type3, extra_objects=[b"<< /Length 9 >>\nstream\n0 0 1 1 re f\nendstream"]),
-        "*", "")
+        "flagged", "not a GB paper")
     cid = (b"<< /Type /Font /Subtype /Type0 /BaseFont /NoSuchCID /Encoding /Identity-H "
            b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoSuchCID "
            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>] >>")
-    put("cid-font.pdf", pdf(NOT_GB, font=cid), "*", "")
+    put("cid-font.pdf", pdf(NOT_GB, font=cid), "flagged", "not a GB paper")
     jbig2 = b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /BitsPerComponent 1 /Filter /JBIG2Decode " \
             b"/Length 16 >>\nstream\n" + bytes(range(16)) + b"\nendstream"
     put("jbig2-image.pdf", pdf(NOT_GB, page_extra=b"/XObject << /Im1 8 0 R >>", extra_objects=[jbig2]), "flagged",
@@ -93,7 +93,7 @@ def write_bad_files(folder: Path) -> dict[str, tuple[str, str]]:
     fuzzed = bytearray(good)
     for _ in range(40):
         fuzzed[rng.randrange(len(HEADER), len(fuzzed))] = rng.randrange(256)
-    put("fuzzed.pdf", bytes(fuzzed), "*", "")
+    put("fuzzed.pdf", bytes(fuzzed), "corrupt", "the PDF is damaged or truncated and cannot be opened")
     put("rtf-named.doc", b"{\\rtf1\\ansi {\\pard GB.301/PFA/5\\par}{\\pard 1. The Office met in Paris in 2008.\\par}}",
         "ok", "")
     put("html-named.doc", b"<html><body><p>GB.301/PFA/6</p><ol><li>The Office met the IOE in Geneva in 2008.</li>"
