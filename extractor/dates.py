@@ -12,20 +12,19 @@ from __future__ import annotations
 
 import re
 
-ENGLISH = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
-FRENCH = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre"]
-SPANISH = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"]
-MONTHS = {name: i for i, name in enumerate(ENGLISH, 1)}
-SHORT_MONTHS = {name[:3]: i for name, i in MONTHS.items()} | {"sept": 9}
-FOREIGN_MONTHS = {name: i for names in (FRENCH, SPANISH) for i, name in enumerate(names, 1)}
+from extractor.lexicon import months
+
+MONTH_TABLE = months()  # models/lexicon/months.csv
+MONTHS = {m.name.lower(): m.number for m in MONTH_TABLE if m.language == "en"}
+SHORT_MONTHS = {a.lower(): m.number for m in MONTH_TABLE for a in m.abbreviations}
+FOREIGN_MONTHS = {m.name.lower(): m.number for m in MONTH_TABLE if m.language != "en"}
+ENGLISH_NAMES = [m.name for m in MONTH_TABLE if m.language == "en"]
+ABBREVIATIONS = [rf"{re.escape(a)}\.?" for m in MONTH_TABLE for a in m.abbreviations]
 # English names and abbreviations: what the annotators match in English papers
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-        r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+MONTH = "(?:" + "|".join([*ENGLISH_NAMES, *sorted(ABBREVIATIONS, key=len, reverse=True)]) + ")"
 # any language: what a title block or a closing line may print
-ANY_MONTH = r"(?:" + "|".join(sorted([*MONTHS, *FOREIGN_MONTHS], key=len, reverse=True)) + "|" + MONTH[3:-1] + ")"
+ANY_MONTH = "(?:" + "|".join([*sorted(FOREIGN_MONTHS, key=len, reverse=True), *ENGLISH_NAMES,
+                              *sorted(ABBREVIATIONS, key=len, reverse=True)]) + ")"
 DASH = r"\s*(?:[–—‒-]|to)\s*"
 MAX_SPAN = 50  # years a range written with a two-digit end ("1998–02") may cover
 DAY = r"(\d{1,2})(?:er|st|nd|rd|th)?"
@@ -35,9 +34,7 @@ OF = r"(?:\s+de)?"
 
 def month_number(name: str) -> int:
     key = name.lower().rstrip(".")
-    if key in MONTHS or key in FOREIGN_MONTHS:
-        return MONTHS.get(key) or FOREIGN_MONTHS[key]
-    return SHORT_MONTHS.get(key[:4] if key.startswith("sept") else key[:3], 0)
+    return MONTHS.get(key) or FOREIGN_MONTHS.get(key) or SHORT_MONTHS.get(key, 0)
 
 
 def _year(text: str, base: str = "") -> int:

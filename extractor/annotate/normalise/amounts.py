@@ -6,39 +6,19 @@ import re
 from functools import lru_cache
 
 from extractor.annotate.normalise.numbers import SPACED_THOUSANDS, format_number, parse_number
-
-CURRENCIES = [
-    (r"US\s?\$|USD|US dollars?|United States dollars?|dollars?|\$", "USD"),
-    (r"€|EUR|euros?", "EUR"),
-    (r"£|GBP|pounds? sterling|pounds?", "GBP"),
-    (r"CHF|SFr\.?|Swiss francs?", "CHF"),
-    (r"¥|JPY|yen", "JPY"),
-    (r"Rs\.?|INR|rupees?", "INR"),
-    (r"CAD|Canadian dollars?", "CAD"),
-    (r"Rp\.?|IDR|rupiahs?", "IDR"),
-    (r"TSh|TZS|Tanzanian shillings?", "TZS"),
-    (r"KSh|KES|Kenyan shillings?", "KES"),
-    (r"₹", "INR"),
-    (r"R\$|BRL|reais|reals?", "BRL"),
-    (r"RMB|CNY|yuan|renminbi", "CNY"),
-    (r"₱|PHP|Philippine pesos?", "PHP"),
-    (r"₦|NGN|naira", "NGN"),
-    (r"₩|KRW|won", "KRW"),
-    (r"₫|VND|dong", "VND"),
-    (r"AUD|Australian dollars?", "AUD"),
-    (r"SEK|Swedish kron(?:a|or)", "SEK"),
-    (r"NOK|Norwegian kron(?:e|er)", "NOK"),
-    (r"DKK|Danish kron(?:e|er)", "DKK"),
-]
-
+from extractor.lexicon import currencies
 
 def currency_code(text: str) -> str:
+    """The ISO 4217 code of the currency a sum is written in (``models/lexicon/currencies.csv``)."""
     code = re.match(r"([A-Z]{3})\s?\d", text)
     if code:
         return code.group(1) if code.group(1) in iso_currencies() else ""
-    for pattern, code_ in sorted(CURRENCIES, key=lambda c: c[1] == "USD"):
-        if re.search(rf"(?:^|\s|\d)(?:{pattern})(?=$|\s|\d)", text) or re.search(pattern, text[:3]):
-            return code_
+    for currency in sorted(currencies(), key=lambda c: -len(c.form)):  # "R$" before "$"
+        form = re.escape(currency.form)
+        if currency.symbol and re.search(rf"(?:^|\s){form}\s?\d", text):
+            return currency.code
+        if not currency.symbol and re.search(rf"(?:^|[\s\d]){form}(?=$|[\s\d])", text, re.IGNORECASE):
+            return currency.code
     return ""
 
 

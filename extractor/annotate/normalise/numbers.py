@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "dozen": 12}
+from extractor.lexicon import number_words
+
+NUMBERS = number_words()  # models/lexicon/numbers.csv
+UNITS = {word: value for word, (value, kind) in NUMBERS.items() if kind == "unit"}
+TENS = {word: value for word, (value, kind) in NUMBERS.items() if kind == "ten"}
+SCALES = {word: value for word, (value, kind) in NUMBERS.items() if kind == "scale"}
 SPACED_THOUSANDS = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d)(?:\.\d+)?"  # "41 500", as French and UN style write it
-NUMBER_WORDS = set(UNITS) | set(TENS) | {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
+NUMBER_WORDS = set(UNITS) | set(TENS) | {word for word in SCALES if len(word) > 2}  # not "m", "bn" alone
 
 
 def parse_number(text: str) -> float | None:

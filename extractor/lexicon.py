@@ -1,0 +1,82 @@
+"""The word lists and tables the rules read, kept as data in ``models/lexicon/``.
+
+- ``words.csv``: named word lists (``list,word,note``): sentence-start words, the words a name may hold,
+  words after which a number is no count, and so on;
+- ``numbers.csv``: number words and their values; ``currencies.csv``: currencies' signs and names;
+- ``months.csv``: month names (English, French, Spanish) and English abbreviations;
+- ``spelling.csv``: the one spelling names are matched in ("Organisation" -> "Organization").
+
+Python holds the logic that reads them; a new word is a new row.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from extractor.resources import models_dir
+
+
+@cache
+def _table(folder: str, name: str) -> tuple[dict[str, str], ...]:
+    with (Path(folder) / name).open(encoding="utf-8", newline="") as handle:
+        return tuple(csv.DictReader(handle))
+
+
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of ``models/lexicon/<name>``."""
+    return _table(str(models_dir() / "lexicon"), name)
+
+
+def words(name: str) -> frozenset[str]:
+    """The words of one list of ``words.csv``."""
+    return _words(str(models_dir() / "lexicon"), name)
+
+
+@cache
+def _words(folder: str, name: str) -> frozenset[str]:
+    found = frozenset(row["word"] for row in _table(folder, "words.csv") if row["list"] == name)
+    if not found:
+        raise KeyError(f"no word list {name!r} in {folder}/words.csv")
+    return found
+
+
+def alternation(forms: frozenset[str] | list[str]) -> str:
+    """A regex alternation of the forms, longest first, each escaped."""
+    return "|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+def number_words() -> dict[str, tuple[float, str]]:
+    """word -> (value, kind: unit, ten or scale)."""
+    return {row["word"]: (float(row["value"]), row["kind"]) for row in table("numbers.csv")}
+
+
+@dataclass(frozen=True, slots=True)
+class Currency:
+    form: str
+    code: str
+    symbol: bool  # written right before the figure ("$41 500")
+
+
+def currencies() -> list[Currency]:
+    return [Currency(row["form"], row["code"], row["symbol"] == "1") for row in table("currencies.csv")]
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    name: str
+    number: int
+    language: str
+    abbreviations: tuple[str, ...]
+
+
+def months() -> list[Month]:
+    return [Month(row["name"], int(row["number"]), row["language"], tuple(row["abbreviation"].split()))
+            for row in table("months.csv")]
+
+
+def spellings() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(row["pattern"]), row["replacement"]) for row in table("spelling.csv")]
