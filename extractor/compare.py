@@ -20,20 +20,13 @@ from typing import Any
 
 from extractor.annotate.knowledge import load_knowledge
 from extractor.identity import Identities, link
+from extractor.lexicon import word_list
 from extractor.numbers_series import recurring_values
 from extractor.overrides import Override, apply_overrides, load_overrides
 from extractor.resources import models_dir
 
 ENTITY_TYPES = ("UNIT", "PARTNER", "PLACE")
 FORMAT_PREFERENCE = ["docx", "doc", "pdf", "rtf", "odt", "html", "text"]
-STOPWORDS = {
-    "the", "and", "for", "with", "that", "this", "from", "have", "has", "had", "been", "were", "was", "are", "will",
-    "would", "which", "their", "its", "into", "also", "other", "such", "these", "those", "than", "they", "them",
-    "there", "more", "most", "some", "under", "over", "about", "after", "before", "between", "during", "while",
-    "where", "when", "what", "who", "whom", "whose", "shall", "should", "could", "may", "might", "must", "being",
-    "not", "only", "each", "both", "any", "all", "one", "two", "within", "through", "including", "included",
-    "include", "first", "second", "third", "new", "our", "your", "paper", "office",
-}
 SIMILAR = 0.2  # papers of one body whose subject similarity reaches this are one series
 
 
@@ -179,7 +172,8 @@ def subject_similarity(a: Paper, b: Paper, vectors: dict[str, Counter[str]]) -> 
 
 def _vector(paper: Paper) -> Counter[str]:
     words = re.findall(r"[a-z]{4,}", " ".join([*paper.texts, paper.title]).lower())
-    return Counter(w for w in words if w not in STOPWORDS)
+    stopwords = word_list("subject_stopword")
+    return Counter(w for w in words if w not in stopwords)
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:

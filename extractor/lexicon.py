@@ -31,7 +31,7 @@ def table(name: str) -> tuple[dict[str, str], ...]:
     return _table(str(models_dir() / "lexicon"), name)
 
 
-def words(name: str) -> frozenset[str]:
+def word_list(name: str) -> frozenset[str]:
     """The words of one list of ``words.csv``."""
     return _words(str(models_dir() / "lexicon"), name)
 

@@ -118,3 +118,52 @@ def test_person_patterns_are_valid_matcher_patterns() -> None:
         rule = json.loads(line)
         matcher.add(rule["id"], [rule["pattern"]])
         assert rule["example"] and rule["note"]
+
+
+@pytest.mark.parametrize("name", ["patterns/dates.jsonl", "patterns/amounts.jsonl"])
+def test_every_regex_pattern_matches_its_example(name: str) -> None:
+    import re
+
+    from extractor.annotate.dates import expand
+
+    for line in (MODELS / name).read_text(encoding="utf-8").splitlines():
+        rule = json.loads(line)
+        example = re.sub(r"\s*\(.*\)$", "", rule["example"])  # "12 September (the year is …)"
+        assert re.search(expand(rule["regex"]), example), rule["id"]
+
+
+@pytest.mark.parametrize("name", ["patterns/units.jsonl", "patterns/persons.jsonl"])
+def test_every_token_pattern_matches_its_example(name: str) -> None:
+    import spacy
+    from spacy.matcher import Matcher
+
+    nlp = spacy.blank("en")
+    for line in (MODELS / name).read_text(encoding="utf-8").splitlines():
+        rule = json.loads(line)
+        matcher = Matcher(nlp.vocab, validate=True)
+        matcher.add(rule["id"], [rule["pattern"]])
+        assert matcher(nlp.make_doc(rule["example"].split(",")[0])), rule["id"]
+
+
+def test_word_lists_have_a_note_and_no_duplicates() -> None:
+    entries = rows("lexicon/words.csv")
+    lists: dict[str, list[str]] = {}
+    for row in entries:
+        lists.setdefault(row["list"], []).append(row["word"])
+    for name, words in lists.items():
+        assert len(words) == len(set(words)), name
+        assert next(r for r in entries if r["list"] == name)["note"], f"{name} has no note"
+    assert {"sentence_start", "name_connector", "not_counted_after", "always_capitalised", "subject_stopword",
+            "article_name", "unit_head"} <= set(lists)
+
+
+def test_lexicon_tables() -> None:
+    import pycountry
+
+    codes = {c.alpha_3 for c in pycountry.currencies}
+    assert all(row["code"] in codes and row["symbol"] in ("0", "1") for row in rows("lexicon/currencies.csv"))
+    months = rows("lexicon/months.csv")
+    assert sorted({(m["language"], int(m["number"])) for m in months}) == [
+        (language, n) for language in ("en", "es", "fr") for n in range(1, 13)]
+    numbers = rows("lexicon/numbers.csv")
+    assert all(row["kind"] in ("unit", "ten", "scale") and float(row["value"]) >= 0 for row in numbers)

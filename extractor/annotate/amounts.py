@@ -20,17 +20,10 @@ from extractor.annotate import candidates
 from extractor.annotate.dates import load_regex_rules
 from extractor.annotate.normalise.amounts import normalise_count, normalise_money, normalise_percent
 from extractor.annotate.normalise.numbers import NUMBER_WORDS, parse_number
+from extractor.lexicon import word_list
 
-SCALE_WORDS = {"hundred", "thousand", "million", "billion"}
-NOT_COUNTED_AFTER = {
-    "paragraph", "paragraphs", "para", "paras", "no", "no.", "nos", "nos.", "article", "articles", "convention",
-    "conventions", "recommendation", "recommendations", "page", "pages", "p.", "pp.", "session", "item", "items",
-    "annex", "footnote", "chapter", "section", "table", "figure", "box", "iso", "rev", "rev.", "version", "part",
-    "resolution", "decision", "target", "goal", "sdg", "grade", "level", "phase", "step", "round", "volume", "vol.",
-    "number", "gb", "c", "r", "p",
-}
-PLACEHOLDER_NOUNS = {"others", "other", "more", "fewer", "ones", "those", "some", "many", "each", "all", "%"}
-ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$|^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
+ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
 
 
 class Amounts:
@@ -81,7 +74,7 @@ def _number_end(doc: Doc, index: int) -> int:
     if not _is_number(token):
         return index
     end = index + 1
-    while end < len(doc) and (doc[end].lower_ in SCALE_WORDS or (doc[end].text == "-" and end + 1 < len(doc)
+    while end < len(doc) and (doc[end].lower_ in word_list("scale_word") or (doc[end].text == "-" and end + 1 < len(doc)
                               and doc[end + 1].lower_ in NUMBER_WORDS)):
         end += 2 if doc[end].text == "-" else 1
     return end
@@ -89,11 +82,11 @@ def _number_end(doc: Doc, index: int) -> int:
 
 def _is_number(token: Token) -> bool:
     text = token.text
-    if ORDINAL.match(text.lower()):
+    if ORDINAL_DIGITS.match(text) or text.lower() in word_list("ordinal_word"):
         return False
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", text):
         return True
-    return token.lower_ in NUMBER_WORDS and token.lower_ not in SCALE_WORDS
+    return token.lower_ in NUMBER_WORDS and token.lower_ not in word_list("scale_word")
 
 
 def _not_a_count(doc: Doc, start: int, end: int) -> bool:
@@ -101,9 +94,10 @@ def _not_a_count(doc: Doc, start: int, end: int) -> bool:
     previous = doc[start - 1].lower_ if start > 0 else ""
     following = doc[end].text if end < len(doc) else ""
     value = parse_number(doc[start:end].text)
-    if value is None or previous in NOT_COUNTED_AFTER or (previous == "(" and following == ")"):
+    references = word_list("not_counted_after")
+    if value is None or previous in references or (previous == "(" and following == ")"):
         return True
-    if previous == "." and start >= 2 and f"{doc[start - 2].lower_}." in NOT_COUNTED_AFTER:
+    if previous == "." and start >= 2 and f"{doc[start - 2].lower_}." in references:
         return True  # "(No. 88)" read as "No", ".", "88"
     if re.fullmatch(r"(?:19|20)\d\d", token.text):
         return True  # a year (the dates component decides whether it is one)
@@ -129,7 +123,7 @@ def _counted_noun(number: Span) -> tuple[Span | None, str]:
     head = token.head
     if token.dep_ not in ("nummod", "quantmod", "compound", "amod") or head.i <= token.i:
         return None, ""
-    if not head.tag_.startswith("NN") or head.lower_ in PLACEHOLDER_NOUNS:
+    if not head.tag_.startswith("NN") or head.lower_ in word_list("placeholder_noun"):
         return None, ""
     compounds = [c for c in head.lefts if c.dep_ == "compound" and c.i > token.i]
     first = compounds[0].i if compounds else head.i
@@ -159,7 +153,7 @@ def _antecedent(number: Span) -> str:
 
 def _modifies_placeholder(number: Span) -> bool:
     token = number[-1]
-    return token.head.i > token.i and token.head.lower_ in PLACEHOLDER_NOUNS
+    return token.head.i > token.i and token.head.lower_ in word_list("placeholder_noun")
 
 
 def _subject_noun(number: Span) -> str:

@@ -11,19 +11,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from extractor.annotate.knowledge import Knowledge, canonical_text
+from extractor.lexicon import alternation, word_list
 
-OF_HEAD = {"of", "for", "on", "against"}
-NAME_CONNECTORS = {"of", "for", "on", "and", "the", "in", "at", "to", "de", "des", "du", "la", "le", "les", "für", "y",
-                   "del", "et", "und", "a", "an", "against", "e", "da", "do", "dos", "das", "van", "von", "der",
-                   "d", "l"}  # "Côte d’Ivoire" splits into "d" and "Ivoire"
-EVENT_BEFORE_ON = {"forum", "conference", "dialogue", "seminar", "symposium", "workshop", "meeting", "summit"}
-ILO_OFFICE = re.compile(
-    r"^(?:ILO\s+)?(?:(?:Sub-?)?[Rr]egional|Country|Liaison|Area|Branch)\s+Office\b|^ILO\b.*\bOffice\b")
-GOVERNMENT = re.compile(r"\b(?:Ministry|Ministries|Federal|State Secretariat|Inspectorate)\b")
 STATE = re.compile(r"^(?:the\s+)?Governments?\b")  # "the Government of Bangladesh" is the country acting
+
+
+@cache
+def ilo_office() -> re.Pattern[str]:
+    """ "ILO Country Office for …", "the Regional Office …": an office of the ILO (``office_kind`` words)."""
+    return re.compile(rf"^(?:ILO\s+)?(?:{alternation(word_list('office_kind'))})\s+Office\b|^ILO\b.*\bOffice\b")
+
+
+@cache
+def government() -> re.Pattern[str]:
+    """A word that makes a name a government's (``government_word``: "Ministry", "Inspectorate")."""
+    return re.compile(rf"\b(?:{alternation(word_list('government_word'))})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,45 +93,45 @@ def _trim(name: str) -> str:
 def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
     whole = re.findall(r"[\w&]+(?:-[\w&]+)*(?:['’]s\b)?", name)  # "Co-operative" is one word
     romance = bool(whole) and whole[0].lower() in knowledge.romance_heads  # "Confédération nationale des …"
-    if not romance and any(w[:1].islower() and w.lower() not in NAME_CONNECTORS for w in whole):
+    if not romance and any(w[:1].islower() and w.lower() not in word_list("name_word") for w in whole):
         return None  # "Office on the labour …" is not a name
-    words = [part for w in whole for part in w.split("-") if part]  # "Konrad-Adenauer-Stiftung": head "Stiftung"
-    if (len(words) < 2 and not name.isupper()) or re.search(r"\d", name):
+    parts = [part for w in whole for part in w.split("-") if part]  # "Konrad-Adenauer-Stiftung": head "Stiftung"
+    if (len(parts) < 2 and not name.isupper()) or re.search(r"\d", name):
         return None  # a head word alone, or "the Office for 2014"
-    lower = [knowledge.translations.get(w.lower(), w.lower()) if romance else w.lower() for w in words]
-    if any(w in EVENT_BEFORE_ON and n == "on" for w, n in pairwise(lower)):
+    lower = [knowledge.translations.get(w.lower(), w.lower()) if romance else w.lower() for w in parts]
+    if any(w in word_list("event_before_on") and n == "on" for w, n in pairwise(lower)):
         return "IGNORE", "heads:event"  # "Global Forum on Responsible Business Conduct"
     if STATE.match(name):
         return "IGNORE", "heads:government-of"
-    if _names_a_place(words, knowledge):
+    if _names_a_place(parts, knowledge):
         return None  # "Russian Federation and China", "United Arab Emirates"
     event = next((w for w, n in pairwise(lower) if knowledge.heads.get(w) == "IGNORE"
-                  and n in OF_HEAD), None)
+                  and n in word_list("of_head")), None)
     if event is not None:
         return "IGNORE", f"heads:{event}-of"  # "European Year of …", "Plan of Action", "Forum on …"
-    if GOVERNMENT.search(name):
+    if government().search(name):
         return "PARTNER", "heads:government"
     head = _head_word(lower, knowledge)
     if head is None:
         return None
     type_ = knowledge.heads[head]
-    national = _is_national(words, knowledge)
+    national = _is_national(parts, knowledge)
     if head == "office":
         if re.match(r"^Office of the\b", name):
             return "PARTNER", "heads:office-of"
-        return ("UNIT", "heads:ilo-office") if ILO_OFFICE.search(name) else ("PARTNER", "heads:office")
+        return ("UNIT", "heads:ilo-office") if ilo_office().search(name) else ("PARTNER", "heads:office")
     if head in ("department", "bureau"):
         # the ILO's are "X Department" and "Bureau for X" (and in units.csv); "Department of Labour" is a government's
         if national or name.startswith(("Bureau of ", "Department of ")):
             return "PARTNER", f"heads:{head}-of-government"
         return "UNIT", f"heads:{head}"
     if head == "committee":
-        if national or "National" in words:
+        if national or "National" in parts:
             return "PARTNER", "heads:national-committee"
         return "IGNORE", "heads:committee"
     if head == "team":
-        return ("UNIT", "heads:team") if "Decent" in words else None
-    if head in ("group", "board") and len(words) < 3:
+        return ("UNIT", "heads:team") if "Decent" in parts else None
+    if head in ("group", "board") and len(parts) < 3:
         return None
     if type_ == "UNIT" and national:
         return "PARTNER", f"heads:{head}-national"
@@ -146,7 +152,7 @@ def _names_a_place(words: list[str], knowledge: Knowledge) -> bool:
 def _head_word(lower: list[str], knowledge: Knowledge) -> str | None:
     if lower[-1] in knowledge.heads:
         return lower[-1]
-    if len(lower) > 2 and lower[0] in knowledge.heads and lower[1] in OF_HEAD:
+    if len(lower) > 2 and lower[0] in knowledge.heads and lower[1] in word_list("of_head"):
         return lower[0]
     heads = [w for w in lower if w in knowledge.heads and knowledge.heads[w] != "IGNORE"]
     return heads[-1] if heads else None

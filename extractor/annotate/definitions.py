@@ -13,16 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.lexicon import word_list
+
 ACRONYM = r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?:[/\-+][A-Z][A-Za-z0-9]*)*\+?"
 LONG_THEN_ACRONYM = re.compile(rf"\((?P<acr>{ACRONYM})\)")
 ACRONYM_THEN_LONG = re.compile(rf"\b(?P<acr>{ACRONYM})\s*\((?:the\s+)?(?P<long>[A-Z][^()]{{3,120}}?)\)")
 REGIONAL_TAIL = re.compile(r"[A-Z][\w-]*\s+regional\s+(?:organi[sz]ation|office|council|secretariat)\s*$")
 WORD = re.compile(r"[\w’'&.\-/]+|[,()]")
-CONNECTORS = {"of", "for", "and", "the", "on", "in", "at", "to", "de", "des", "du", "la", "le", "für", "y", "del",
-              "et", "&", "from", "against"}
-LIST_BOUNDARY = {"and", "with", "by", "from", "to", "between", ","}
-SENTENCE_WORDS = {"In", "At", "With", "The", "For", "By", "From", "During", "Under", "As", "On", "To", "And", "Since",
-                  "Through", "After", "Before", "Both", "Also", "A", "An", "Its", "Their", "This", "That", "These"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,29 +51,31 @@ def find_definitions(text: str) -> list[Definition]:
 
 
 def _long_form_before(text: str, paren: int, acronym: str) -> tuple[int, int] | None:
-    words = [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text[:paren])]
+    tokens = [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text[:paren])]
+    connectors, boundaries = word_list("definition_connector"), word_list("list_boundary")
+    openers = word_list("sentence_start")
     chunk: list[tuple[str, int, int]] = []
-    index = len(words) - 1
+    index = len(tokens) - 1
     if REGIONAL_TAIL.search(text[:paren]):  # "ITUC Asia-Pacific regional organization (ITUC-AP)"
-        chunk, index = words[-2:], index - 2
+        chunk, index = tokens[-2:], index - 2
     while index >= 0:
-        word = words[index][0]
-        previous = words[index - 1][0] if index > 0 else ""
+        word = tokens[index][0]
+        previous = tokens[index - 1][0] if index > 0 else ""
         if word[:1].isupper() or (word[:1].isdigit() and chunk):
-            chunk.insert(0, words[index])
-        elif word == "the" and previous.lower() in LIST_BOUNDARY:
+            chunk.insert(0, tokens[index])
+        elif word == "the" and previous.lower() in boundaries:
             break  # "… and the International Finance Corporation (IFC)": a list, not one name
-        elif (word in CONNECTORS and chunk and previous) or (
+        elif (word in connectors and chunk and previous) or (
                 word == "," and chunk and previous[:1].isupper() and chunk[0][0][:1].isupper()):
-            chunk.insert(0, words[index])
+            chunk.insert(0, tokens[index])
         else:
             break
         index -= 1
-    while chunk and (chunk[0][0] in CONNECTORS or chunk[0][0] == "," or chunk[0][0] in SENTENCE_WORDS):
+    while chunk and (chunk[0][0] in connectors or chunk[0][0] == "," or chunk[0][0] in openers):
         chunk.pop(0)
     if len(chunk) > 2 and chunk[1][0] in ("of", "from", "by", "with") and _starts_sentence(text, chunk[0][1]):
         chunk = chunk[2:]  # "Figures of the National Institute … (INEGI)": the name follows the sentence's noun
-        while chunk and chunk[0][0] in CONNECTORS:
+        while chunk and chunk[0][0] in connectors:
             chunk.pop(0)
     if not chunk:
         return None

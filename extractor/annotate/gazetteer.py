@@ -19,6 +19,7 @@ from extractor.annotate import candidates
 from extractor.annotate.context import context_of
 from extractor.annotate.knowledge import Entry, Knowledge, load_knowledge
 from extractor.annotate.normalizer import set_norms
+from extractor.lexicon import word_list
 
 
 class Gazetteer:
@@ -70,7 +71,7 @@ class Gazetteer:
         if len(words) != len(span):
             return False
         for index, (word, token) in enumerate(zip(words, span, strict=True)):
-            compass = index == 0 and word.lower() in COMPASS  # "southern Africa", "sub-Saharan Africa"
+            compass = index == 0 and word.lower() in word_list("compass")  # "southern Africa", "sub-Saharan Africa"
             if word[:1].isupper() and not token.text[:1].isupper() and not compass:
                 return False
             if len(token.text) > 1 and token.text.isupper() and not word.isupper():
@@ -86,7 +87,6 @@ class Gazetteer:
             candidates.add(doc, span, entry.type, entry.canonical, f"gazetteer:{entry.source}")
 
 
-COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "sub"}
 
 
 def _hyphenated_name_follows(doc: Doc, end: int) -> bool:

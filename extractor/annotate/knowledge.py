@@ -15,17 +15,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from extractor.lexicon import spellings
 from extractor.resources import models_dir
 
-SPELLING = [(re.compile(r"isation"), "ization"), (re.compile(r"\blabor\b"), "labour"),
-            (re.compile(r"\bcenter\b"), "centre"), (re.compile(r"\bprogram\b"), "programme")]
 QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‑": "-", "\u00a0": " "})
 
 
 def fold_token(text: str) -> str:
     """A token's matching form: lower case, straight quotes, one spelling of -ise/-ize and labour."""
     folded = text.translate(QUOTES).lower()
-    for pattern, replacement in SPELLING:
+    for pattern, replacement in spellings():
         folded = pattern.sub(replacement, folded)
     return folded
 

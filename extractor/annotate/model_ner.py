@@ -18,28 +18,23 @@ from spacy.util import minibatch
 
 from extractor.annotate import candidates
 from extractor.annotate.knowledge import load_knowledge
-from extractor.dates import MONTHS
-
-# Capitalised words that name no organization or place: calendar words, languages, and the
-# words of GB papers' own furniture ("316th Session", "Date:", "Original:", "Footnote").
-ALWAYS_CAPITALISED = set(MONTHS) | {
-    "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "english", "french",
-    "spanish", "arabic", "chinese", "russian", "german", "portuguese", "session", "date", "original", "footnote",
-    "none", "annex", "appendix", "paragraph", "table", "figure", "part", "chapter", "section",
-}
+from extractor.lexicon import word_list
 
 
 def needs_model(doc: Doc, nationalities: frozenset[str] = frozenset()) -> bool:
+    """True when a capitalised word is left that no rule explains (a word of ``always_capitalised``, months
+    and languages, names nothing)."""
     found = candidates.candidates(doc)
     if any(c.id_.endswith(":ambiguous") for c in found):
         return True
     covered = {i for span in found for i in range(span.start, span.end)}
     shouting = doc.text.isupper()  # a title-block line in capitals
+    plain = word_list("always_capitalised")
     for token in doc:
         text = token.text
         if not text[:1].isupper() or len(text) < 2 or token.i in covered or token.is_sent_start:
             continue
-        if not token.is_alpha or shouting or token.lower_ in ALWAYS_CAPITALISED or text in nationalities:
+        if not token.is_alpha or shouting or token.lower_ in plain or text in nationalities:
             continue
         return True
     return False

@@ -19,19 +19,10 @@ from extractor.annotate.classify import Classified, classify_name, regional_body
 from extractor.annotate.context import context_of
 from extractor.annotate.knowledge import canonical_text, load_knowledge
 from extractor.layout.hyphenation import foreign_zipf, zipf
+from extractor.lexicon import word_list
 
 FOREIGN_MARGIN = 1.0  # a word this much more frequent in French, Spanish or Portuguese than in English is theirs
-CONNECTORS = {"of", "for", "and", "on", "in", "at", "the", "de", "des", "du", "für", "&", "-", "a", "an"}
 # a run of names stops at a list: "the ILO and the IFC", "Mexico, the Office"
-LIST_BREAKS = {("and", "the"), ("with", "the"), ("by", "the"), (",", "the"), (",", "and")}
-REGIONAL_BODIES = {"organization", "organisation", "office", "council", "secretariat"}  # as in classify
-COMPANY_NOUNS = {"factory", "factories", "company", "companies", "group", "plant", "mill", "mills", "brand"}
-SENTENCE_START = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "Its", "Their", "Both", "As", "A",
-                  "An", "This", "These", "Since", "Under", "During", "After", "Before", "Through", "According",
-                  "Within", "Among", "Between", "Across", "Beyond", "Throughout", "Towards", "Into", "Upon", "Over",
-                  "Via", "Despite", "Including", "Following", "Together", "Like", "Unlike", "Outside", "Inside", "If",
-                  "When", "While", "Where", "Although", "Because", "Once", "Until", "Some", "Many", "All", "Each",
-                  "Several", "Other", "Most", "New", "Further", "Also", "Finally", "Lastly", "Moreover"}
 
 
 class Organizations:
@@ -92,7 +83,8 @@ class Organizations:
             end = acronym.i + 1 + length
             if end > len(doc) or doc[end - 1].is_punct:
                 continue
-            if end + 1 < len(doc) and doc[end].lower_ == "regional" and doc[end + 1].lower_ in REGIONAL_BODIES:
+            regional = end + 1 < len(doc) and doc[end].lower_ == "regional"
+            if regional and doc[end + 1].lower_ in word_list("regional_body"):
                 end += 2
             span = doc[acronym.i:end]
             classified = regional_body(span.text, self.knowledge)
@@ -125,6 +117,7 @@ def capitalised_runs(doc: Doc, romance_heads: frozenset[str] = frozenset()) -> l
     """Maximal runs of capitalised words, with connectors inside ("Chamber of Mines of Namibia"). A run that
     opens with a French, Spanish or Portuguese head word goes on through that language's lowercase words
     and articles, to the end of the name ("Confédération nationale des employeurs du Sénégal")."""
+    connectors, list_breaks = word_list("name_connector"), word_list("list_break")
     runs: list[Span] = []
     start = None
     romance = False
@@ -138,7 +131,8 @@ def capitalised_runs(doc: Doc, romance_heads: frozenset[str] = frozenset()) -> l
                    or (token.text in ("’", "'") and start is not None  # "Air Line Pilots’ Associations"
                        and not doc[token.i - 1].whitespace_))
         following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        connector = token.lower_ in CONNECTORS and start is not None and (token.lower_, following) not in LIST_BREAKS
+        connector = (token.lower_ in connectors and start is not None
+                     and f"{token.lower_} {following}" not in list_breaks)
         if capital and start is None:
             start = token.i
             romance = token.lower_ in romance_heads
@@ -175,9 +169,10 @@ def _strip(span: Span) -> Span | None:
     start, end = span.start, span.end
     if end - start > 3 and doc[start].is_sent_start and doc[start + 1].lower_ in ("of", "from", "by", "with"):
         start += 1  # "Figures of the National Institute of Statistics": the name starts after the sentence's noun
-    while start < end and (doc[start].lower_ in CONNECTORS or doc[start].text in SENTENCE_START):
+    connectors, openers = word_list("name_connector"), word_list("sentence_start")
+    while start < end and (doc[start].lower_ in connectors or doc[start].text in openers):
         start += 1
-    while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].text in ("’s", "'s", "’", "'")):
+    while end > start and (doc[end - 1].lower_ in connectors or doc[end - 1].text in ("’s", "'s", "’", "'")):
         end -= 1
     if end <= start or not re.search(r"[A-Za-z]", doc[start:end].text):
         return None
@@ -186,7 +181,7 @@ def _strip(span: Span) -> Span | None:
 
 def _before_company_noun(span: Span) -> bool:
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].lower_ in COMPANY_NOUNS
+    return span.end < len(doc) and doc[span.end].lower_ in word_list("company_noun")
 
 
 @Language.factory("gb_organizations", default_config={"models": ""})

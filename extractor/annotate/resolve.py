@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -29,6 +30,7 @@ from extractor.annotate.candidates import MENTIONS, overlaps, strength
 from extractor.annotate.knowledge import Knowledge, load_knowledge
 from extractor.annotate.persons import is_person
 from extractor.layout.hyphenation import zipf
+from extractor.lexicon import alternation, word_list
 
 ORG_TYPES = ("UNIT", "PARTNER", "IGNORE")
 PLACE_LABELS = ("GPE", "LOC")
@@ -108,16 +110,18 @@ def _country_of(place: Span, known: list[Span]) -> tuple[str, str]:
     return ranked[0][0], "+context"
 
 
-ADMINISTRATIVE_AREA = re.compile(
-    r"\b((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+([Pp]rovince|[Rr]egion|[Ss]tate|[Dd]istrict|"
-    r"[Gg]overnorate|[Pp]refecture|[Cc]ounty|[Mm]unicipality)\b")
+@cache
+def administrative_area() -> re.Pattern[str]:
+    """ "Copperbelt Province", "Kampong Thom province": a name and a kind of area (``area_kind`` words)."""
+    kinds = alternation(sorted({k for kind in word_list("area_kind") for k in (kind, kind.lower())}))
+    return re.compile(rf"\b((?:[A-Z][\w’'-]+\s+){{0,2}}[A-Z][\w’'-]+)\s+({kinds})\b")
 
 
 def _administrative_areas(doc: Doc) -> list[Span]:
     """ "Copperbelt Province", "Kampong Thom province": a named area of a country, known or not."""
     found = []
     text = doc.text
-    for match in ADMINISTRATIVE_AREA.finditer(text):
+    for match in administrative_area().finditer(text):
         words = match.group(1).split()
         if any(zipf(word.lower()) >= 3.5 for word in words):
             continue  # "Member State", "Eastern Region": common words, not a name

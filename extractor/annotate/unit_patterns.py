@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -22,38 +23,47 @@ from extractor.annotate import candidates
 from extractor.annotate.classify import classify_name
 from extractor.annotate.context import context_of
 from extractor.annotate.knowledge import canonical_text, load_knowledge
+from extractor.lexicon import alternation, word_list
 from extractor.resources import models_dir
 
-TRAILING = {"and", "the", "of", "at", "-", ",", "for", "in", "es", "de", "do", "da", "del", "el", "al"}
-ARTICLE_NAMES = re.compile(r"Republic|Kingdom|States|Federation|Islands|Emirates|Netherlands|Philippines|Gambia|"
-                           r"Bahamas|Comoros|Maldives|Sudan|Niger|Congo|Caribbean|Pacific|Americas|Andean|Gulf|Balkans")
 SHARED_OFFICE = re.compile(
     r"^(?:ILO\s+)?(?:Decent Work (?:Technical Support )?Team|DWTs?)\s+and\s+(?:Country\s+)?Office\b")
-LEADING = {"The", "In", "At", "With", "By", "From", "For", "On", "And", "Its", "Their", "Both", "As"}
-HEAD_WORDS = re.compile(r"\b(?:Office|Team|DWTs?|Department|Bureau|Branch|Unit|InFocus|[Mm]ulti-?disciplinary)\b")
-PLACE_OFFICES = {"office-regional", "office-country", "office-ilo", "office-for-places", "dwt", "dwt-short", "mdt"}
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRule:
+    """A pattern's attributes (``models/patterns/units.jsonl``): where its match ends and how it is named."""
+
+    id: str
+    ends_at_place: bool = False  # "Subregional Office for South Asia and the IFC" ends after its place
+    whole: bool = False  # the match is the name as it stands ("InFocus Programme on …")
+    name_as: str = "classify"  # office, team-after-place, city-office, or classify (by its head word)
 
 
 class UnitPatterns:
     def __init__(self, nlp: Language, patterns: str, models: str = "") -> None:
         self.knowledge = load_knowledge(models or None)
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        self.rules: dict[str, UnitRule] = {}
         path = Path(patterns) if Path(patterns).is_absolute() else (Path(models) if models else models_dir()) / patterns
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rule = json.loads(line)
                 self.matcher.add(rule["id"], [rule["pattern"]], greedy="LONGEST")
+                self.rules[rule["id"]] = UnitRule(rule["id"], bool(rule.get("ends_at_place")),
+                                                  bool(rule.get("whole")), rule.get("name_as", "classify"))
+        self.head_words = re.compile(rf"\b(?:{alternation(word_list('unit_head'))})\b")
 
     def __call__(self, doc: Doc) -> Doc:
-        if not HEAD_WORDS.search(doc.text):
+        if not self.head_words.search(doc.text):
             return doc  # no pattern can match: spare the matcher
         context = context_of(doc)
         for match_id, start, end in self.matcher(doc):
-            rule = doc.vocab.strings[match_id]
+            rule = self.rules[doc.vocab.strings[match_id]]
             span = _trim(doc[start:end])
-            if span is not None and rule in PLACE_OFFICES | {"hq-infocus"}:
-                span = self._end_at_place(span) if rule != "hq-infocus" else span
-            elif span is not None:
+            if span is not None and rule.ends_at_place:
+                span = self._end_at_place(span)
+            elif span is not None and not rule.whole:
                 span = _before_listed_acronym(span)
             if span is None or len(span) < 2:
                 continue
@@ -65,7 +75,7 @@ class UnitPatterns:
             if acronym and acronym in context.acronyms:
                 known = context.acronyms[acronym]
                 type_, canonical = known.type, known.canonical
-            candidates.add(doc, span, type_, canonical, f"pattern:{rule}")
+            candidates.add(doc, span, type_, canonical, f"pattern:{rule.id}")
         return doc
 
     def _end_at_place(self, span: Span) -> Span | None:
@@ -91,19 +101,20 @@ class UnitPatterns:
         whole = self.knowledge.place_code(words) is not None
         # "Mexico and Cuba" is two places; "Beijing and the China Enterprise …" is a place and a new name;
         # "the Dominican Republic" is a country written with its article
-        return whole or all((not p.startswith("the ") or ARTICLE_NAMES.search(p)) and
+        articled = word_list("article_name")
+        return whole or all((not p.startswith("the ") or any(w in articled for w in p.split())) and
                             self.knowledge.place_code(p) is not None for p in parts if p)
 
-    def _name(self, rule: str, span: Span) -> tuple[str, str] | None:
+    def _name(self, rule: UnitRule, span: Span) -> tuple[str, str] | None:
         text = span.text
-        if rule in PLACE_OFFICES:
+        if rule.name_as == "office":
             return "UNIT", _office_canonical(text)
-        if rule == "mdt-place-first":
+        if rule.name_as == "team-after-place":
             place = re.sub(r"\s+Multi-?disciplinary.*$", "", text)
             if self.knowledge.place_code(place) is None:
                 return None
             return "UNIT", f"Multidisciplinary Advisory Team for {place}"
-        if rule == "office-city":
+        if rule.name_as == "city-office":
             city = re.sub(r"^(?:ILO|the)\s+|\s+(?:(?:Sub)?[Rr]egional|Country)?\s*Office$", "", text)
             if self.knowledge.place_code(city) is None:
                 return None
@@ -118,9 +129,10 @@ class UnitPatterns:
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while end > start and doc[end - 1].text in TRAILING:
+    trailing, openers = word_list("trailing"), word_list("sentence_start")
+    while end > start and doc[end - 1].text in trailing:
         end -= 1
-    while start < end and (doc[start].text in LEADING or doc[start].text == "the"):
+    while start < end and (doc[start].text in openers or doc[start].text == "the"):
         start += 1
     return doc[start:end] if end > start else None
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 from extractor.annotate.normalise.numbers import SPACED_THOUSANDS, format_number, parse_number
 from extractor.lexicon import currencies
 
+
 def currency_code(text: str) -> str:
     """The ISO 4217 code of the currency a sum is written in (``models/lexicon/currencies.csv``)."""
     code = re.match(r"([A-Z]{3})\s?\d", text)
