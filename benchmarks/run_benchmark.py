@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from extractor import batch  # noqa: E402
-from extractor.annotate.pipeline import annotate_segments, load_pipeline  # noqa: E402
+from extractor.annotate.nlp import annotate_segments, load_pipeline  # noqa: E402
 from extractor.layout import lay_out  # noqa: E402
 from extractor.read.pdf import read_pdf  # noqa: E402
 from extractor.segment import segment  # noqa: E402

@@ -22,9 +22,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from extractor.annotate.mentions import Mention
 from extractor.files import write_atomic
-from extractor.model import DocumentMeta, Segment
+from extractor.model import DocumentMeta, Mention, Segment
 from extractor.resources import models_dir
 
 PACKAGE = Path(__file__).resolve().parent

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.annotate.knowledge import load_knowledge
+from extractor.annotate.gazetteers import load_knowledge
 from extractor.identity import Identities, link
 from extractor.lexicon import word_list
 from extractor.numbers_series import recurring_values

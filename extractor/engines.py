@@ -110,7 +110,7 @@ def run_isolated(task: Task, timeout: float = 0, memory_mb: int = 0) -> Document
 
     The pipeline is loaded in this (long-lived) process first, so every child starts with it.
     """
-    from extractor.annotate.pipeline import load_pipeline
+    from extractor.annotate.nlp import load_pipeline
 
     load_pipeline(model_name=task.model_name or None)
     reader, writer = os.pipe()

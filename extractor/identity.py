@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from extractor.annotate.knowledge import Knowledge, fold_name
+from extractor.annotate.gazetteers import Knowledge, fold_name
 from extractor.overrides import Override, fold_text
 
 LINKED_TYPES = ("UNIT", "PARTNER", "PLACE")

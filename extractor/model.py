@@ -166,3 +166,20 @@ class DocumentMeta:
     related_documents: str = ""
     layout: str = ""  # "2011" for papers in the layout used since November 2011, else "classic"
     is_gb_paper: bool = True
+
+
+@dataclass(slots=True)
+class Mention:
+    seg_id: str
+    para: str
+    item: str
+    section: str
+    page: int
+    type: str
+    text: str
+    norm: str
+    start: int  # character offsets in the segment's text
+    end: int
+    sentence: str
+    method: str
+    score: str = ""  # the rules and this model give none; kept for methods that do

@@ -7,10 +7,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractor.annotate.mentions import Mention
 from extractor.errors import InputError
 from extractor.layout import lay_out
-from extractor.model import DocumentMeta, Segment
+from extractor.model import DocumentMeta, Mention, Segment
 from extractor.read import read_document
 from extractor.segment import segment
 

@@ -38,11 +38,9 @@ def check_model(model_name: str = "") -> None:
 
 
 def _configured_models() -> list[str]:
-    from thinc.api import Config
+    from extractor.resources import pipeline_config
 
-    from extractor.resources import models_dir
-
-    return list(Config().from_disk(models_dir() / "pipeline.cfg")["model"]["names"])
+    return list(pipeline_config()["model"]["names"])
 
 
 def check_scheduler(address: str, wait: float = SCHEDULER_WAIT) -> None:

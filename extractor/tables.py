@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractor.annotate.knowledge import load_knowledge
+from extractor.annotate.gazetteers import load_knowledge
 from extractor.files import write_atomic
 from extractor.identity import ENTITY_COLUMNS, Identities, acronyms_across_run, link
 from extractor.overrides import REPORT_COLUMNS, Applied, Override, apply_with_report

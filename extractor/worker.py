@@ -59,7 +59,7 @@ def init_worker(memory_mb: int = 0, model_name: str = "", preload: bool = False)
     limit_memory(memory_mb)
     if preload:
         try:
-            from extractor.annotate.pipeline import load_pipeline
+            from extractor.annotate.nlp import load_pipeline
 
             load_pipeline(model_name=model_name or None)
         except (Exception, MemoryError):
@@ -94,7 +94,7 @@ def _run(task: Task) -> DocumentResult:
     if cached is not None:
         result.mentions = mentions_from(cached["mentions"])
         return result
-    from extractor.annotate.pipeline import annotate_segments, load_pipeline
+    from extractor.annotate.nlp import annotate_segments, load_pipeline
 
     result.mentions = annotate_segments(load_pipeline(model_name=task.model_name or None), result.segments)
     if cache:

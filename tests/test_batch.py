@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from extractor import batch, worker
-from extractor.annotate.knowledge import load_knowledge
-from extractor.annotate.pipeline import load_pipeline
+from extractor.annotate.gazetteers import load_knowledge
+from extractor.annotate.nlp import load_pipeline
 from extractor.cache import annotation_fingerprint, reading_fingerprint
 from extractor.cli import main
 from extractor.pipeline import DocumentResult

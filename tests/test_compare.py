@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from extractor.annotate.knowledge import load_knowledge
+from extractor.annotate.gazetteers import load_knowledge
 from extractor.cli import main
 from extractor.compare import Paper, Series, changes, group_series
 from extractor.identity import link

@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Span
 
 from extractor.annotate import candidates
 from extractor.annotate.candidates import CANDIDATES, MENTIONS
-from extractor.annotate.context import build_context
-from extractor.annotate.knowledge import load_knowledge
-from extractor.annotate.pipeline import _register_components
+from extractor.annotate.gazetteers import load_knowledge
+from extractor.annotate.nlp import register_components
+from extractor.annotate.paper_acronyms import build_context
 from extractor.resources import models_dir
 
 RULES = ["gb_normalize", "gb_persons", "gb_gazetteer", "gb_acronyms", "gb_unit_patterns", "gb_organizations", "gb_dates",
@@ -24,7 +24,7 @@ RULES = ["gb_normalize", "gb_persons", "gb_gazetteer", "gb_acronyms", "gb_unit_p
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    _register_components()
+    register_components()
     blank = spacy.blank("en")
     for name in RULES:
         config = {} if name in ("gb_normalize", "gb_acronyms") else {"models": str(models_dir())}
@@ -220,7 +220,7 @@ def recording_ner(doc: Doc) -> Doc:
 
 
 def test_the_model_ner_sees_only_segments_with_unexplained_capitals(nlp: Language) -> None:
-    from extractor.annotate.model_ner import ModelNer
+    from extractor.annotate.components.model_ner import ModelNer
 
     SENT_TO_MODEL.clear()
     if "test_recording_ner" not in nlp.component_names:

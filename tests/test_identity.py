@@ -9,7 +9,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from extractor.annotate.knowledge import load_knowledge
+from extractor.annotate.gazetteers import load_knowledge
 from extractor.cli import main
 from extractor.identity import Identities, acronyms_across_run, entity_id, link
 from extractor.overrides import Override

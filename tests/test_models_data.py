@@ -7,10 +7,9 @@ import json
 
 import pycountry
 import pytest
-from thinc.api import Config
 
-from extractor.annotate.pipeline import COMPONENT_MODULES, _register_components
-from extractor.resources import models_dir
+from extractor.annotate.nlp import load_pipeline, register_components
+from extractor.resources import models_dir, pipeline_config
 
 MODELS = models_dir()
 CODES = {c.alpha_2 for c in pycountry.countries} | {"XK"}
@@ -73,13 +72,35 @@ def test_pattern_files(name: str, labels: set[str]) -> None:
 
 
 def test_pipeline_config_names_registered_components() -> None:
-    _register_components()
+    register_components()
     from spacy.language import Language
 
-    config = Config().from_disk(MODELS / "pipeline.cfg")
-    for component in config["pipeline"]["components"]:
-        assert Language.has_factory(component), component
-    assert len(COMPONENT_MODULES) == len(config["pipeline"]["components"])
+    config = pipeline_config(MODELS)
+    for name in config["nlp"]["pipeline"]:
+        assert Language.has_factory(config["components"][name]["factory"]), name
+        assert config["components"][name].get("models", str(MODELS)) == str(MODELS)
+
+
+def test_every_component_module_is_an_entry_point_in_the_config() -> None:
+    import pkgutil
+    import tomllib
+    from pathlib import Path
+
+    from extractor.annotate import components
+
+    project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    entry_points = project["project"]["entry-points"]["spacy_factories"]
+    modules = {m.name for m in pkgutil.iter_modules(components.__path__)}
+    assert {target.split(":")[0].rsplit(".", 1)[1] for target in entry_points.values()} == modules
+    assert sorted(entry_points) == sorted(pipeline_config(MODELS)["nlp"]["pipeline"])
+
+
+def test_pipeline_order_satisfies_every_requirement() -> None:
+    nlp = load_pipeline()
+    analysis = nlp.analyze_pipes(pretty=True)
+    assert analysis["problems"] == {name: [] for name in nlp.pipe_names}
+    assert nlp.pipe_names[-10:] == list(pipeline_config(MODELS)["nlp"]["pipeline"])
+    assert analysis["summary"]["gb_model_ner"]["assigns"] == ["doc.ents"]
 
 
 def test_lexicon_is_lower_case_compounds() -> None:
@@ -124,7 +145,7 @@ def test_person_patterns_are_valid_matcher_patterns() -> None:
 def test_every_regex_pattern_matches_its_example(name: str) -> None:
     import re
 
-    from extractor.annotate.dates import expand
+    from extractor.annotate.regex_rules import expand
 
     for line in (MODELS / name).read_text(encoding="utf-8").splitlines():
         rule = json.loads(line)

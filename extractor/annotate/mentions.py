@@ -1,30 +1,11 @@
-"""Mentions: what the pipeline found, with where it stands and which rule found it."""
+"""A spaCy Doc's resolved spans as ``Mention`` rows, with where each stands and which rule found it."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from extractor.annotate.candidates import MENTIONS, sentence_bounds, sentence_of
-from extractor.model import Segment
-
-
-@dataclass(slots=True)
-class Mention:
-    seg_id: str
-    para: str
-    item: str
-    section: str
-    page: int
-    type: str
-    text: str
-    norm: str
-    start: int  # character offsets in the segment's text
-    end: int
-    sentence: str
-    method: str
-    score: str = ""  # the rules and this model give none; kept for methods that do
+from extractor.model import Mention, Segment
 
 
 def mentions_of(doc: Doc, segment: Segment) -> list[Mention]:

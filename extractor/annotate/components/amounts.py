@@ -17,9 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractor.annotate import candidates
-from extractor.annotate.dates import load_regex_rules
 from extractor.annotate.normalise.amounts import normalise_count, normalise_money, normalise_percent
 from extractor.annotate.normalise.numbers import NUMBER_WORDS, parse_number
+from extractor.annotate.regex_rules import load_regex_rules
 from extractor.lexicon import word_list
 
 ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -169,6 +169,7 @@ def _subject_noun(number: Span) -> str:
     return ""
 
 
-@Language.factory("gb_amounts", default_config={"patterns": "patterns/amounts.jsonl", "models": ""})
+@Language.factory("gb_amounts", default_config={"patterns": "patterns/amounts.jsonl", "models": ""},
+                  requires=["doc.spans", "token.tag", "token.dep", "token.head"], assigns=["doc.spans"])
 def make_amounts(nlp: Language, name: str, patterns: str, models: str) -> Amounts:
     return Amounts(nlp, patterns, models)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.annotate.knowledge import fold_token
+from extractor.annotate.gazetteers import fold_token
 
 
 def set_norms(doc: Doc) -> Doc:
@@ -16,6 +16,6 @@ def set_norms(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("gb_normalize")
+@Language.component("gb_normalize", assigns=["token.norm"])
 def normalize(doc: Doc) -> Doc:
     return set_norms(doc)

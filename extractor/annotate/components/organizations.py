@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractor.annotate import candidates
-from extractor.annotate.classify import Classified, classify_name, regional_body
-from extractor.annotate.context import context_of
-from extractor.annotate.knowledge import canonical_text, load_knowledge
+from extractor.annotate.gazetteers import canonical_text, load_knowledge
+from extractor.annotate.organization_types import Classified, classify_name, regional_body
+from extractor.annotate.paper_acronyms import context_of
 from extractor.layout.hyphenation import foreign_zipf, zipf
 from extractor.lexicon import word_list
 
@@ -184,6 +184,7 @@ def _before_company_noun(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].lower_ in word_list("company_noun")
 
 
-@Language.factory("gb_organizations", default_config={"models": ""})
+@Language.factory("gb_organizations", default_config={"models": ""},
+                  requires=["doc.ents", "token.is_sent_start"], assigns=["doc.spans"])
 def make_organizations(nlp: Language, name: str, models: str) -> Organizations:
     return Organizations(nlp, models)

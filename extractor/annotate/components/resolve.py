@@ -27,8 +27,8 @@ from spacy.tokens import Doc, Span
 
 from extractor.annotate import candidates
 from extractor.annotate.candidates import MENTIONS, overlaps, strength
-from extractor.annotate.knowledge import Knowledge, load_knowledge
-from extractor.annotate.persons import is_person
+from extractor.annotate.components.persons import is_person
+from extractor.annotate.gazetteers import Knowledge, load_knowledge
 from extractor.layout.hyphenation import zipf
 from extractor.lexicon import alternation, word_list
 
@@ -216,6 +216,7 @@ def _longest_first(found: list[Span]) -> list[Span]:
     return kept
 
 
-@Language.factory("gb_resolve", default_config={"models": "", "model_places": True})
+@Language.factory("gb_resolve", default_config={"models": "", "model_places": True},
+                  requires=["doc.spans", "doc.ents"], assigns=["doc.spans"])
 def make_resolver(nlp: Language, name: str, models: str, model_places: bool) -> Resolver:
     return Resolver(nlp, models, model_places)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from extractor.annotate import candidates
-from extractor.annotate.knowledge import load_knowledge
+from extractor.annotate.gazetteers import load_knowledge
 from extractor.lexicon import word_list
 
 
@@ -63,6 +63,7 @@ class ModelNer:
             yield from batch
 
 
-@Language.factory("gb_model_ner", default_config={"component": "ner", "always": False, "models": ""})
+@Language.factory("gb_model_ner", default_config={"component": "ner", "always": False, "models": ""},
+                  requires=["doc.spans", "token.is_sent_start"], assigns=["doc.ents"])
 def make_model_ner(nlp: Language, name: str, component: str, always: bool, models: str) -> ModelNer:
     return ModelNer(nlp, component, always, models)

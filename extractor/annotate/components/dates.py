@@ -16,54 +16,14 @@ document symbol or a reference ("COM(2001) 366") is not a year.
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.annotate import candidates
-from extractor.dates import DASH, MONTH, normalise_date
-from extractor.lexicon import alternation, currencies, number_words
-from extractor.resources import models_dir
-
-
-@dataclass(frozen=True, slots=True)
-class RegexRule:
-    id: str
-    kind: str
-    regex: re.Pattern[str]
-    needs_year: bool = False
-    unless_counting: bool = False
-
-
-def expand(regex: str) -> str:
-    """A pattern's placeholders, each the alternation of a table of ``models/lexicon/``: {MONTH} (months.csv),
-    {DASH}, {CURRENCY_SIGN} and {CURRENCY_NAME} (currencies.csv), {NUMBER_WORD} (numbers.csv)."""
-    table = currencies()
-    fills = {
-        "{MONTH}": MONTH, "{DASH}": DASH,
-        "{CURRENCY_SIGN}": alternation([c.form for c in table if c.symbol]),
-        "{CURRENCY_NAME}": alternation([c.form for c in table if not c.symbol and not c.form.isupper()]),
-        "{NUMBER_WORD}": alternation([w for w, (_, kind) in number_words().items() if kind in ("unit", "ten")]),
-    }
-    for placeholder, fill in fills.items():
-        regex = regex.replace(placeholder, fill)
-    return regex
-
-
-def load_regex_rules(patterns: str, models: str) -> list[RegexRule]:
-    path = Path(patterns) if Path(patterns).is_absolute() else (Path(models) if models else models_dir()) / patterns
-    rules = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rule = json.loads(line)
-            regex = expand(rule["regex"])
-            rules.append(RegexRule(rule["id"], rule.get("kind", rule["label"]), re.compile(regex),
-                                   bool(rule.get("needs_year")), bool(rule.get("unless_counting"))))
-    return rules
+from extractor.annotate.regex_rules import load_regex_rules
+from extractor.dates import normalise_date
 
 
 class Dates:
@@ -109,6 +69,7 @@ def _counts_something(span: Span) -> bool:
     return counted or (following is not None and following.tag_ == "NNS" and len(span) > 1)
 
 
-@Language.factory("gb_dates", default_config={"patterns": "patterns/dates.jsonl", "models": ""})
+@Language.factory("gb_dates", default_config={"patterns": "patterns/dates.jsonl", "models": ""},
+                  requires=["token.tag", "token.dep", "token.head"], assigns=["doc.spans"])
 def make_dates(nlp: Language, name: str, patterns: str, models: str) -> Dates:
     return Dates(nlp, patterns, models)

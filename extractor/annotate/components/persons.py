@@ -50,6 +50,7 @@ def is_person(span_id: str) -> bool:
     return span_id.startswith(PERSON)
 
 
-@Language.factory("gb_persons", default_config={"patterns": "patterns/persons.jsonl", "models": ""})
+@Language.factory("gb_persons", default_config={"patterns": "patterns/persons.jsonl", "models": ""},
+                  assigns=["doc.spans"])
 def make_persons(nlp: Language, name: str, patterns: str, models: str) -> Persons:
     return Persons(nlp, patterns, models)

@@ -11,11 +11,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.annotate import candidates
-from extractor.annotate.context import context_of
 from extractor.annotate.definitions import find_definitions
+from extractor.annotate.paper_acronyms import context_of
 
 
-@Language.component("gb_acronyms")
+@Language.component("gb_acronyms", assigns=["doc.spans"])
 def acronyms(doc: Doc) -> Doc:
     context = context_of(doc)
     if not context.acronyms:

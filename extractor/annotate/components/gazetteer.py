@@ -16,9 +16,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from extractor.annotate import candidates
-from extractor.annotate.context import context_of
-from extractor.annotate.knowledge import Entry, Knowledge, load_knowledge
-from extractor.annotate.normalizer import set_norms
+from extractor.annotate.components.normalize import set_norms
+from extractor.annotate.gazetteers import Entry, Knowledge, load_knowledge
+from extractor.annotate.paper_acronyms import context_of
 from extractor.lexicon import word_list
 
 
@@ -94,6 +94,6 @@ def _hyphenated_name_follows(doc: Doc, end: int) -> bool:
             and doc[end + 1].text[:1].isupper())
 
 
-@Language.factory("gb_gazetteer", default_config={"models": ""})
+@Language.factory("gb_gazetteer", default_config={"models": ""}, requires=["token.norm"], assigns=["doc.spans"])
 def make_gazetteer(nlp: Language, name: str, models: str) -> Gazetteer:
     return Gazetteer(nlp, models)

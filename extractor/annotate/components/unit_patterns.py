@@ -20,9 +20,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from extractor.annotate import candidates
-from extractor.annotate.classify import classify_name
-from extractor.annotate.context import context_of
-from extractor.annotate.knowledge import canonical_text, load_knowledge
+from extractor.annotate.gazetteers import canonical_text, load_knowledge
+from extractor.annotate.organization_types import classify_name
+from extractor.annotate.paper_acronyms import context_of
 from extractor.lexicon import alternation, word_list
 from extractor.resources import models_dir
 
@@ -171,6 +171,7 @@ def _office_canonical(text: str) -> str:
     return text
 
 
-@Language.factory("gb_unit_patterns", default_config={"patterns": "patterns/units.jsonl", "models": ""})
+@Language.factory("gb_unit_patterns", default_config={"patterns": "patterns/units.jsonl", "models": ""},
+                  assigns=["doc.spans"])
 def make_unit_patterns(nlp: Language, name: str, patterns: str, models: str) -> UnitPatterns:
     return UnitPatterns(nlp, patterns, models)
