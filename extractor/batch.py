@@ -17,8 +17,9 @@ from extractor.cache import Cache, annotation_stage, reading_stage
 from extractor.compare import compare_papers, papers_from
 from extractor.engines import DaskEngine, LocalEngine
 from extractor.errors import InputError
+from extractor.model import DocumentResult, Status, Task
 from extractor.overrides import load_overrides, template
-from extractor.pipeline import DocumentResult, file_sha256
+from extractor.pipeline import file_sha256, process_document
 from extractor.preflight import PreflightError, check_model, check_output_folder, check_scheduler
 from extractor.read import EXTENSIONS, NEEDS_CONVERSION
 from extractor.read.doc import check_doc, convert_to_docx
@@ -26,7 +27,6 @@ from extractor.read.sniff import sniff
 from extractor.report import COMPARISON_FILES, write_comparison
 from extractor.review import write_pages
 from extractor.tables import write_tables
-from extractor.worker import Task, run_task
 
 OWNED_FILES = ("documents.csv", "segments.csv", "mentions.csv", "entities.csv", "activities.csv",
                "overrides-applied.csv", *COMPARISON_FILES, "report.xlsx")
@@ -173,7 +173,7 @@ def run(inputs: list[Path], out: Path, settings: Settings | None = None,
         conversions = convert_all(to_convert, Path(workdir))
         tasks = [_task(s, settings, cache_dir, conversions.get(s.path)) for s in sources]
         done = {t.doc_id for t in tasks if cache and _fully_cached(t, cache, settings)}
-        cached = (run_task(t) for t in tasks if t.doc_id in done)  # no worker needed: all in the cache
+        cached = (process_document(t) for t in tasks if t.doc_id in done)  # no worker needed: all in the cache
         for result in itertools.chain(cached, _engine(settings).map(t for t in tasks if t.doc_id not in done)):
             by_id[result.doc_id] = result
             if on_result:
@@ -212,7 +212,7 @@ def _fully_cached(task: Task, cache: Cache, settings: Settings) -> bool:
     read = cache.load(task.sha256, reading_stage(settings.pdf_engine))
     if read is None:
         return False
-    if read["status"] not in ("ok", "flagged") or not read["segments"]:
+    if not Status(read["status"]).read or not read["segments"]:
         return True
     return cache.has(task.sha256, annotation_stage(settings.pdf_engine, settings.model_name))
 

@@ -12,8 +12,8 @@ from extractor import batch
 from extractor.batch import remove_stale
 from extractor.compare import compare as compare_runs
 from extractor.identity import ENTITY_COLUMNS
+from extractor.model import DocumentResult
 from extractor.overrides import OverrideError
-from extractor.pipeline import DocumentResult
 from extractor.preflight import PreflightError, check_output_folder
 from extractor.read.pdf import ENGINES
 from extractor.report import write_comparison

@@ -6,13 +6,14 @@ killed, where the standard pool breaks for good). Each worker loads the spaCy
 pipeline once, runs with a memory cap, and files stream through it, so memory
 stays flat.
 
-Dask: the same ``run_task`` on the cluster's workers; each file runs in a
+Dask: the same ``process_document`` on the cluster's workers; each file runs in a
 forked child of its worker, so that a time limit can kill it and a crash
 takes only that file.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import pickle
@@ -24,22 +25,18 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 
-from extractor.pipeline import DocumentResult
-from extractor.worker import Task, init_worker, run_task
+from extractor.model import DocumentResult, Status, Task
+from extractor.pipeline import process_document
+from extractor.worker import init_worker
 
 
-def failure(task: Task, status: str, message: str) -> DocumentResult:
-    return DocumentResult(doc_id=task.doc_id, source_file=task.path, sha256=task.sha256, format=task.kind,
-                          status=status, message=message)
-
-
-def crash_message(code: int | None) -> tuple[str, str]:
+def crash_message(code: int | None) -> tuple[Status, str]:
     if code is not None and code < 0 and -code == signal.SIGKILL:
-        return "crashed", "the worker was killed (out of memory?) while reading this file; it was replaced"
+        return Status.CRASHED, "the worker was killed (out of memory?) while reading this file; it was replaced"
     if code is not None and code < 0:
         name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
-        return "crashed", f"the worker crashed ({name}) while reading this file; it was replaced"
-    return "crashed", f"the worker stopped (exit code {code}) while reading this file; it was replaced"
+        return Status.CRASHED, f"the worker crashed ({name}) while reading this file; it was replaced"
+    return Status.CRASHED, f"the worker stopped (exit code {code}) while reading this file; it was replaced"
 
 
 class LocalEngine:
@@ -51,7 +48,7 @@ class LocalEngine:
 
     def map(self, tasks: Iterable[Task]) -> Iterator[DocumentResult]:
         """Results in the order they finish; at most twice the workers' count of files in flight."""
-        from pebble import ProcessExpired, ProcessPool
+        from pebble import ProcessPool
 
         context = multiprocessing.get_context("fork")
         pending: dict[Future[DocumentResult], Task] = {}
@@ -60,33 +57,36 @@ class LocalEngine:
                          initargs=(self.memory_mb, self.model_name, True), context=context) as pool:
             try:
                 while True:
-                    while len(pending) < 2 * self.workers:
-                        task = next(queue, None)
-                        if task is None:
-                            break
-                        pending[pool.schedule(run_task, args=(task,), timeout=self.timeout or None)] = task
+                    for task in itertools.islice(queue, 2 * self.workers - len(pending)):
+                        pending[pool.schedule(process_document, args=(task,), timeout=self.timeout or None)] = task
                     if not pending:
                         return
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:
-                        task = pending.pop(future)
-                        try:
-                            yield future.result()
-                        except FutureTimeout:
-                            yield failure(task, "timeout", f"stopped after the {self.timeout:g} s time limit")
-                        except ProcessExpired as error:
-                            status, message = crash_message(error.exitcode)
-                            if self.memory_mb:
-                                message += f" (did it reach the {self.memory_mb} MB memory limit?)"
-                            yield failure(task, status, message)
-                        except BrokenProcessPool:
-                            limit = f"is the {self.memory_mb} MB --memory-limit too low? " if self.memory_mb else ""
-                            yield failure(task, "failed", f"no worker could start ({limit}the pipeline did not load)")
-                        except Exception as error:  # the pool itself failed on this file
-                            yield failure(task, "failed", f"internal error: {type(error).__name__}: {error}")
+                        yield self._outcome(future, pending.pop(future))
             except BaseException:
                 pool.stop()
                 raise
+
+    def _outcome(self, future: Future[DocumentResult], task: Task) -> DocumentResult:
+        """The file's result, or what stopped its worker as the file's status."""
+        from pebble import ProcessExpired
+
+        try:
+            return future.result()
+        except FutureTimeout:
+            return DocumentResult.failure(task, Status.TIMEOUT, f"stopped after the {self.timeout:g} s time limit")
+        except ProcessExpired as error:
+            status, message = crash_message(error.exitcode)
+            if self.memory_mb:
+                message += f" (did it reach the {self.memory_mb} MB memory limit?)"
+            return DocumentResult.failure(task, status, message)
+        except BrokenProcessPool:
+            limit = f"is the {self.memory_mb} MB --memory-limit too low? " if self.memory_mb else ""
+            return DocumentResult.failure(task, Status.FAILED,
+                                          f"no worker could start ({limit}the pipeline did not load)")
+        except Exception as error:  # the pool itself failed on this file
+            return DocumentResult.failure(task, Status.FAILED, f"internal error: {type(error).__name__}: {error}")
 
 
 class DaskEngine:
@@ -106,7 +106,7 @@ class DaskEngine:
 
 
 def run_isolated(task: Task, timeout: float = 0, memory_mb: int = 0) -> DocumentResult:
-    """``run_task`` in a forked child of this process: killed at the time limit, and a crash costs one file.
+    """``process_document`` in a forked child of this process: killed at the time limit, and a crash costs one file.
 
     The pipeline is loaded in this (long-lived) process first, so every child starts with it.
     """
@@ -120,7 +120,7 @@ def run_isolated(task: Task, timeout: float = 0, memory_mb: int = 0) -> Document
         code = 0
         try:
             init_worker(memory_mb)
-            payload = pickle.dumps(run_task(task))
+            payload = pickle.dumps(process_document(task))
             with os.fdopen(writer, "wb") as out:
                 out.write(payload)
         except BaseException:
@@ -131,10 +131,10 @@ def run_isolated(task: Task, timeout: float = 0, memory_mb: int = 0) -> Document
     data, killed = _read_with_limit(reader, pid, timeout)
     _, status = os.waitpid(pid, 0)
     if killed:
-        return failure(task, "timeout", f"stopped after the {timeout:g} s time limit")
+        return DocumentResult.failure(task, Status.TIMEOUT, f"stopped after the {timeout:g} s time limit")
     if not data:
         code = -os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
-        return failure(task, *crash_message(code))
+        return DocumentResult.failure(task, *crash_message(code))
     result: DocumentResult = pickle.loads(data)
     return result
 

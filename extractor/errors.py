@@ -2,41 +2,43 @@
 
 from __future__ import annotations
 
+from extractor.model import Status
+
 
 class InputError(Exception):
     """A file the pipeline cannot read as a GB paper; ``status`` is its cause."""
 
-    status = "error"
+    status = Status.FAILED
 
-    def __init__(self, message: str, status: str | None = None) -> None:
+    def __init__(self, message: str, status: Status | str | None = None) -> None:
         super().__init__(message)
         if status:
-            self.status = status
+            self.status = Status(status)
 
 
 class EmptyFile(InputError):
-    status = "empty"
+    status = Status.EMPTY
 
 
 class CorruptFile(InputError):
-    status = "corrupt"
+    status = Status.CORRUPT
 
 
 class EncryptedFile(InputError):
-    status = "encrypted"
+    status = Status.ENCRYPTED
 
 
 class NoTextLayer(InputError):
-    status = "no-text"
+    status = Status.NO_TEXT
 
 
 class UnsupportedFormat(InputError):
-    status = "unsupported"
+    status = Status.UNSUPPORTED
 
 
 class MissingDependency(InputError):
-    status = "missing-dependency"
+    status = Status.MISSING_DEPENDENCY
 
 
 class TooLarge(InputError):
-    status = "too-large"
+    status = Status.TOO_LARGE

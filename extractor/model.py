@@ -3,11 +3,15 @@
 read -> ``RawDocument`` (lines with geometry)
 layout -> ``Layout`` (blocks: body text, headings, footnotes, furniture)
 segment -> ``Segmented`` (segments with paragraph numbers, plus ``DocumentMeta``)
+annotate -> ``Mention`` (what was found, where, and by which rule)
+a whole file -> ``DocumentResult`` (with its ``Status``), one per ``Task``
+compare -> ``Paper`` and ``Series`` (papers of one body and subject, in order)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 Region = Literal["body", "table", "header", "footer", "footnote", "site"]
@@ -183,3 +187,97 @@ class Mention:
     sentence: str
     method: str
     score: str = ""  # the rules and this model give none; kept for methods that do
+
+
+class Status(StrEnum):
+    """What became of a file: documents.csv's ``status`` column."""
+
+    OK = "ok"
+    FLAGGED = "flagged"  # read, with something an analyst should look at (see the message)
+    EMPTY = "empty"
+    CORRUPT = "corrupt"
+    ENCRYPTED = "encrypted"
+    NO_TEXT = "no-text"
+    UNSUPPORTED = "unsupported"
+    MISSING_DEPENDENCY = "missing-dependency"
+    TOO_LARGE = "too-large"
+    UNREADABLE = "unreadable"
+    TIMEOUT = "timeout"
+    CRASHED = "crashed"
+    OUT_OF_MEMORY = "out-of-memory"
+    FAILED = "failed"
+
+    @property
+    def read(self) -> bool:
+        """The file was read (its tables have rows)."""
+        return self in (Status.OK, Status.FLAGGED)
+
+    @property
+    def about_the_file(self) -> bool:
+        """The same file gets the same status again (so it may be cached), unlike a time limit or a crash."""
+        return self.read or self in (Status.EMPTY, Status.CORRUPT, Status.ENCRYPTED, Status.NO_TEXT,
+                                     Status.UNSUPPORTED, Status.TOO_LARGE)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One file to process, as sent to a worker (local or Dask)."""
+
+    path: str
+    doc_id: str
+    kind: str
+    sha256: str
+    converted: str = ""  # the DOCX LibreOffice made of a .doc/.rtf/.odt
+    conversion_error: tuple[str, str] | None = None  # (status, message) when conversion failed
+    pdf_engine: str = "pdfium"
+    cache: str = ""
+    model_name: str = ""
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    doc_id: str
+    source_file: str
+    sha256: str = ""
+    format: str = ""
+    status: Status = Status.OK
+    message: str = ""
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+    segments: list[Segment] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    pages: int = 0
+    paragraphs: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status.read
+
+    @classmethod
+    def failure(cls, task: Task, status: Status, message: str) -> DocumentResult:
+        return cls(doc_id=task.doc_id, source_file=task.path, sha256=task.sha256, format=task.kind,
+                   status=status, message=message)
+
+
+@dataclass(slots=True)
+class Paper:
+    """One GB paper as the comparison sees it: its metadata, mentions (table rows) and texts."""
+
+    symbol: str
+    session_date: str
+    date: str
+    title: str
+    body: str
+    doc_id: str
+    mentions: list[dict[str, str]] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def sort_key(self) -> tuple[str, str, str]:
+        return self.session_date or self.date or "9999", self.date, self.symbol
+
+
+@dataclass(slots=True)
+class Series:
+    name: str
+    papers: list[Paper]

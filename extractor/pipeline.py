@@ -1,40 +1,34 @@
-"""One file through the stages: read -> layout -> segment (-> annotate, in the batch)."""
+"""One file through the stages, wherever it runs (a local worker process or a Dask worker):
+
+    read -> lay out -> segment -> annotate
+
+``process_document`` takes a ``Task`` and returns its ``DocumentResult``. It
+takes what it can from the cache (read, then annotated), does the rest, and
+stores what it did. An expected failure becomes the file's status and an
+unexpected error its "failed" status: one bad file never stops a batch.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass, field
+import traceback
 from pathlib import Path
 
+from extractor.cache import (
+    Cache,
+    annotation_stage,
+    as_data,
+    mentions_from,
+    meta_from,
+    reading_stage,
+    segments_from,
+)
 from extractor.errors import InputError
 from extractor.layout import lay_out
-from extractor.model import DocumentMeta, Mention, Segment
+from extractor.model import DocumentMeta, DocumentResult, Mention, Segment, Status, Task
 from extractor.read import read_document
 from extractor.segment import segment
-
-STATUS_OK = "ok"
-STATUS_FLAGGED = "flagged"
-
-
-@dataclass(slots=True)
-class DocumentResult:
-    doc_id: str
-    source_file: str
-    sha256: str = ""
-    format: str = ""
-    status: str = STATUS_OK
-    message: str = ""
-    meta: DocumentMeta = field(default_factory=DocumentMeta)
-    segments: list[Segment] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    pages: int = 0
-    paragraphs: int = 0
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return self.status in (STATUS_OK, STATUS_FLAGGED)
 
 
 def file_sha256(path: Path) -> str:
@@ -45,9 +39,58 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def process_file(path: Path, doc_id: str, kind: str, converted: Path | Exception | None = None,
-                 pdf_engine: str = "pdfium") -> DocumentResult:
-    """Read and segment one file; an expected failure becomes the result's status, never an exception."""
+def process_document(task: Task) -> DocumentResult:
+    """Read, lay out, segment and annotate one file (from the cache where it can)."""
+    started = time.perf_counter()
+    try:
+        result = _process(task)
+    except MemoryError:
+        result = DocumentResult.failure(task, Status.OUT_OF_MEMORY, "ran out of its memory limit while reading "
+                                        "this file")
+    except Exception as error:  # an unexpected error must not stop the batch: it is this file's status
+        detail = traceback.format_exception_only(type(error), error)[-1].strip()
+        result = DocumentResult.failure(task, Status.FAILED, f"internal error: {detail}")
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _process(task: Task) -> DocumentResult:
+    cache = Cache(Path(task.cache)) if task.cache else None
+    result = _read_or_cached(task, cache)
+    if not (result.ok and result.segments):
+        return result
+    stage = annotation_stage(task.pdf_engine, task.model_name)
+    cached = cache.load(task.sha256, stage) if cache else None
+    if cached is not None:
+        result.mentions = mentions_from(cached["mentions"])
+        return result
+    result.mentions = annotate(result.segments, task.model_name)
+    if cache:
+        cache.store(task.sha256, stage, {"mentions": as_data(result.mentions)})
+    return result
+
+
+def _read_or_cached(task: Task, cache: Cache | None) -> DocumentResult:
+    stage = reading_stage(task.pdf_engine)
+    cached = cache.load(task.sha256, stage) if cache else None
+    if cached is not None:
+        return _from_cache(task, cached)
+    converted: Path | InputError | None = Path(task.converted) if task.converted else None
+    if task.conversion_error is not None:
+        converted = InputError(task.conversion_error[1], task.conversion_error[0])
+    result = read_and_segment(Path(task.path), task.doc_id, task.kind, converted, task.pdf_engine)
+    if cache and result.status.about_the_file:
+        cache.store(task.sha256, stage, {
+            "format": result.format, "status": result.status, "message": result.message, "pages": result.pages,
+            "paragraphs": result.paragraphs, "meta": as_data([result.meta])[0] if result.segments else None,
+            "segments": as_data(result.segments),
+        })
+    return result
+
+
+def read_and_segment(path: Path, doc_id: str, kind: str, converted: Path | Exception | None = None,
+                     pdf_engine: str = "pdfium") -> DocumentResult:
+    """The first three stages on one file; an expected failure becomes the result's status."""
     started = time.perf_counter()
     result = DocumentResult(doc_id=doc_id, source_file=str(path), format=kind)
     try:
@@ -59,7 +102,7 @@ def process_file(path: Path, doc_id: str, kind: str, converted: Path | Exception
     except InputError as error:
         result.status, result.message = error.status, str(error)
     except OSError as error:
-        result.status, result.message = "unreadable", f"cannot read the file ({error.strerror or error})"
+        result.status, result.message = Status.UNREADABLE, f"cannot read the file ({error.strerror or error})"
     else:
         result.meta, result.segments = segmented.meta, segmented.segments
         result.pages, result.paragraphs = raw.pages, segmented.paragraphs
@@ -68,7 +111,26 @@ def process_file(path: Path, doc_id: str, kind: str, converted: Path | Exception
     return result
 
 
-def _judge(meta: DocumentMeta, paragraphs: int, warnings: list[str]) -> tuple[str, str]:
+def annotate(segments: list[Segment], model_name: str = "") -> list[Mention]:
+    """The fourth stage: the mentions in a paper's segments, by this process's spaCy pipeline."""
+    from extractor.annotate.nlp import annotate_segments, load_pipeline
+
+    return annotate_segments(load_pipeline(model_name=model_name or None), segments)
+
+
+def _from_cache(task: Task, data: dict[str, object]) -> DocumentResult:
+    segments = segments_from(data["segments"])  # type: ignore[arg-type]
+    for one in segments:
+        one.doc_id = task.doc_id  # the same file may sit under another name in this run
+    meta = meta_from(data["meta"]) if data.get("meta") else DocumentMeta()  # type: ignore[arg-type]
+    return DocumentResult(
+        doc_id=task.doc_id, source_file=task.path, sha256=task.sha256, format=str(data["format"]),
+        status=Status(str(data["status"])), message=str(data["message"]), meta=meta, segments=segments,
+        pages=int(data["pages"]), paragraphs=int(data["paragraphs"]),  # type: ignore[call-overload]
+    )
+
+
+def _judge(meta: DocumentMeta, paragraphs: int, warnings: list[str]) -> tuple[Status, str]:
     flags = []
     if not meta.is_gb_paper:
         flags.append("not a GB paper: no GB symbol in the title block, running header or file name")
@@ -77,4 +139,4 @@ def _judge(meta: DocumentMeta, paragraphs: int, warnings: list[str]) -> tuple[st
     if paragraphs == 0:
         flags.append("no numbered paragraphs found")
     message = "; ".join(flags + warnings)
-    return (STATUS_FLAGGED if flags else STATUS_OK), message
+    return (Status.FLAGGED if flags else Status.OK), message

@@ -19,8 +19,8 @@ from typing import Any
 from extractor.annotate.gazetteers import load_knowledge
 from extractor.files import write_atomic
 from extractor.identity import ENTITY_COLUMNS, Identities, acronyms_across_run, link
+from extractor.model import DocumentResult
 from extractor.overrides import REPORT_COLUMNS, Applied, Override, apply_with_report
-from extractor.pipeline import DocumentResult
 
 DOCUMENT_COLUMNS = [
     "doc_id", "source_file", "sha256", "format", "symbol", "session", "session_date", "committee", "section",

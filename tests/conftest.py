@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from extractor.batch import Source, convert_all
-from extractor.pipeline import DocumentResult, process_file
+from extractor.model import DocumentResult
+from extractor.pipeline import read_and_segment
 from extractor.read.sniff import sniff
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,7 @@ def processed(name: str, engine: str = "pdfium") -> DocumentResult:
     if kind in ("doc", "rtf", "odt"):
         workdir = Path(__import__("tempfile").mkdtemp(prefix="gbtest-"))
         converted = convert_all([Source(path, name, kind)], workdir)[path]
-    return process_file(path, name, kind, converted, engine)
+    return read_and_segment(path, name, kind, converted, engine)
 
 
 def gold_segments(paper: str) -> list[dict]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from extractor.layout.grid import reading_order
-from extractor.model import Line, Span
-from extractor.pipeline import DocumentResult, process_file
+from extractor.model import DocumentResult, Line, Span
+from extractor.pipeline import read_and_segment
 from extractor.read.sniff import sniff
 from extractor.titleblock import title_fields
 
@@ -17,7 +17,7 @@ from extractor.titleblock import title_fields
 def read(tmp_path: Path, text: str, name: str = "GB999-MNE-1.txt") -> DocumentResult:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return process_file(path, name, sniff(path))
+    return read_and_segment(path, name, sniff(path))
 
 
 def rows(result: DocumentResult, *kinds: str) -> list[tuple[str, str, str, str]]:
@@ -181,7 +181,7 @@ def test_a_web_archive_path_gives_the_symbol(tmp_path: Path) -> None:
     folder.mkdir()
     path = folder / "mne-2.htm"
     path.write_text("<html><body><p>1. The Office reported.</p></body></html>", encoding="utf-8")
-    result = process_file(path, "gb267/mne-2.htm", "html")
+    result = read_and_segment(path, "gb267/mne-2.htm", "html")
     assert (result.meta.symbol, result.meta.session, result.meta.committee_code) == ("GB.267/MNE/2", "267", "MNE")
 
 
@@ -360,7 +360,7 @@ def test_a_word_table_after_the_title_block_gives_one_row_a_segment(tmp_path: Pa
             + word_table([["Item", "2002", "2003"], ["Seminars", "$12 500", "$14 000"], ["Total", "$12 500", "$14 000"]])
             + paragraph("2. The Committee may wish to approve them."))
     path = docx(tmp_path / "GB282-PFA-12.docx", body)
-    result = process_file(path, path.name, "docx")
+    result = read_and_segment(path, path.name, "docx")
     assert (result.meta.symbol, result.meta.session, result.meta.session_date) == ("GB.282/PFA/12", "282", "2001-11")
     assert [(s.kind, s.para, s.text) for s in result.segments if s.kind != "title"] == [
         ("paragraph", "1", "The costs are estimated as follows:"),
@@ -376,7 +376,7 @@ FORMS = Path(__file__).resolve().parent / "data" / "forms"
 
 def test_a_pdf_table_gives_one_row_a_segment_with_its_cells_apart() -> None:
     path = FORMS / "GB282-PFA-12-table.pdf"  # made by LibreOffice from a Word table
-    result = process_file(path, path.name, "pdf")
+    result = read_and_segment(path, path.name, "pdf")
     assert [(s.kind, s.para, s.seg_id, s.text) for s in result.segments if s.kind == "table"] == [
         ("table", "1", "p1.r1", "Item\t2002\t2003"),
         ("table", "1", "p1.r2", "Seminars in Gaborone\t$12 500\t$14 000"),

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extractor import batch, worker
+from extractor import batch, pipeline
 from extractor.annotate.gazetteers import load_knowledge
 from extractor.annotate.nlp import load_pipeline
 from extractor.cache import annotation_fingerprint, reading_fingerprint
 from extractor.cli import main
-from extractor.pipeline import DocumentResult
+from extractor.model import DocumentResult, Task
 from extractor.resources import models_dir
 from tests.badfiles import encrypted_pdfs, scanned_pdf, write_bad_files
 from tests.conftest import HAS_SOFFICE, SAMPLES
@@ -81,7 +81,7 @@ def test_doc_files_that_are_rtf_html_or_text_are_read_as_what_they_are(
 
 
 def slow_or_crashing(real_run):  # type: ignore[no-untyped-def]
-    def run(task: worker.Task) -> DocumentResult:
+    def run(task: Task) -> DocumentResult:
         if task.doc_id.startswith("slow"):
             time.sleep(60)
         if task.doc_id.startswith("crash"):
@@ -92,7 +92,7 @@ def slow_or_crashing(real_run):  # type: ignore[no-untyped-def]
 
 def test_time_limit_and_crash_cost_one_file_and_the_worker_is_replaced(tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(worker, "_run", slow_or_crashing(worker._run))  # forked workers inherit the patch
+    monkeypatch.setattr(pipeline, "_process", slow_or_crashing(pipeline._process))  # forked workers inherit the patch
     text = (SAMPLES / "GB298-MNE-2-1.txt").read_text(encoding="utf-8")
     for name in ("slow.txt", "crash.txt", "good.txt"):
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -134,7 +134,7 @@ def test_cache_hit_and_a_models_change_reannotates_from_cached_segments(tmp_path
     assert cached == ["annotate", "read"]
     mentions = read(out / "mentions.csv")
 
-    monkeypatch.setattr(worker, "process_file", never_read)  # a hit must not read the file again
+    monkeypatch.setattr(pipeline, "read_and_segment", never_read)  # a hit must not read the file again
     second = batch.run([paper], out, batch.Settings(workers=1))
     assert [r.status for r in second.results] == [r.status for r in first.results] == ["ok"]
     assert read(out / "mentions.csv") == mentions

@@ -112,10 +112,10 @@ def test_detect_language() -> None:
 def test_title_block_in_flattened_text() -> None:
     from pathlib import Path
 
-    from extractor.pipeline import process_file
+    from extractor.pipeline import read_and_segment
 
     paper = Path(__file__).parent / "data" / "heldout" / "GB.328-POL-4.txt"
-    result = process_file(paper, paper.name, "text")
+    result = read_and_segment(paper, paper.name, "text")
     meta = result.meta
     assert (meta.symbol, meta.session, meta.session_date, meta.date, meta.section, meta.segment,
             meta.original_language, meta.agenda_item, meta.author_unit, meta.layout) == (
