@@ -15,6 +15,7 @@ from typing import Any
 
 from extractor.cache import Cache, annotation_stage, reading_stage
 from extractor.compare import compare_papers, papers_from
+from extractor.compare.report import COMPARISON_FILES, write_comparison
 from extractor.engines import DaskEngine, LocalEngine
 from extractor.errors import InputError
 from extractor.model import DocumentResult, Status, Task
@@ -24,7 +25,6 @@ from extractor.preflight import PreflightError, check_model, check_output_folder
 from extractor.read import EXTENSIONS, NEEDS_CONVERSION
 from extractor.read.doc import check_doc, convert_to_docx
 from extractor.read.sniff import sniff
-from extractor.report import COMPARISON_FILES, write_comparison
 from extractor.review import write_pages
 from extractor.tables import write_tables
 

@@ -28,9 +28,9 @@ from extractor.resources import models_dir
 
 PACKAGE = Path(__file__).resolve().parent
 READING_CODE = ["read", "layout", "segment.py", "metadata.py", "titleblock.py", "symbols.py", "dates.py", "model.py",
-                "pipeline.py", "errors.py"]
+                "pipeline.py", "errors.py", "lexicon.py", "folding.py", "rows.py"]
 READING_DATA = ["lexicon", "patterns/furniture.jsonl"]  # under models/: what the reading stage reads there
-ANNOTATION_CODE = ["annotate"]
+ANNOTATION_CODE = ["annotate", "folding.py", "lexicon.py"]
 
 
 def _hash_paths(paths: list[Path], digest: Any) -> None:

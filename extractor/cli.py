@@ -11,14 +11,14 @@ import click
 from extractor import batch
 from extractor.batch import remove_stale
 from extractor.compare import compare as compare_runs
+from extractor.compare.report import write_comparison
 from extractor.identity import ENTITY_COLUMNS
 from extractor.model import DocumentResult
 from extractor.overrides import OverrideError
 from extractor.preflight import PreflightError, check_output_folder
 from extractor.read.pdf import ENGINES
-from extractor.report import write_comparison
 from extractor.review import write_review
-from extractor.tables import write_csv
+from extractor.rows import write_csv
 
 
 class BadInput(click.ClickException):

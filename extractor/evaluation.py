@@ -11,39 +11,19 @@ gold entity and no IGNORE name is a false positive, once per distinct folded tex
 
 from __future__ import annotations
 
-import csv
 import difflib
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractor.folding import fold_for_scoring, fold_symbol
+from extractor.rows import read_rows
+
 TYPES = ("UNIT", "PARTNER", "DATE", "PLACE", "AMOUNT")
 NORMALISED = ("DATE", "AMOUNT", "PLACE")
-LEADING = re.compile(r"^(?:the|a|an|in|on|during|since|for|of|at|from|by|until|to)\s+", re.I)
-
-
-def fold(text: str | None) -> str:
-    if not text:
-        return ""
-    folded = unicodedata.normalize("NFKC", str(text))
-    folded = folded.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    folded = re.sub(r"[\u2010-\u2015\u2212]", "-", folded)
-    folded = re.sub(r"\s+", " ", folded).strip().lower().strip(" \"'()[]")
-    folded = re.sub(r"'s$", "", re.sub(r"[.,;:]+$", "", folded).strip())
-    previous = None
-    while previous != folded:
-        previous, folded = folded, LEADING.sub("", folded)
-    return folded.strip(" \"'()[]")
-
-
-def fold_symbol(symbol: str | None) -> str:
-    return re.sub(r"\s+", "", str(symbol or "")).upper()
-
-
 def para_key(value: object) -> str:
     text = str(value if value is not None else "").strip()
     match = re.match(r"^(\d+)", text)
@@ -79,11 +59,11 @@ def load_gold(paths: Iterable[Path]) -> Gold:
             row = json.loads(line)
             doc = fold_symbol(row["doc"])
             if row["type"] == "IGNORE":
-                gold.ignore[doc].add(fold(row["text"]))
+                gold.ignore[doc].add(fold_for_scoring(row["text"]))
                 continue
-            forms = {fold(row["text"])} | {fold(form) for form in row.get("forms", [])}
+            forms = {fold_for_scoring(row["text"])} | {fold_for_scoring(form) for form in row.get("forms", [])}
             if row.get("norm") and row["type"] != "PLACE":  # a country code is shared by many places
-                forms.add(fold(row["norm"]))
+                forms.add(fold_for_scoring(row["norm"]))
             gold.entities.append(GoldEntity(doc, para_key(row["para"]), row["type"], row["text"], forms,
                                             row.get("norm") or ""))
     return gold
@@ -107,15 +87,14 @@ def predictions(rows: Iterable[Mapping[str, str]]) -> list[Predicted]:
 def rows_by_document(path: Path) -> dict[str, list[dict[str, str]]]:
     """An output table's rows (``mentions.csv``, ``segments.csv``, ``documents.csv``) by ``doc_id``."""
     by_doc: dict[str, list[dict[str, str]]] = defaultdict(list)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        for row in csv.DictReader(handle):
-            by_doc[row["doc_id"]].append(row)
+    for row in read_rows(path):  # as they stand, as the shared scorer reads them
+        by_doc[row["doc_id"]].append(row)
     return by_doc
 
 
 def amount_parts(norm: str) -> tuple[float | None, str]:
     """(number, ISO currency or PERCENT or "") of an AMOUNT norm."""
-    match = re.match(r"^([\d.,]+)\s*(.*)$", fold(norm))
+    match = re.match(r"^([\d.,]+)\s*(.*)$", fold_for_scoring(norm))
     if not match:
         return None, ""
     try:
@@ -127,7 +106,7 @@ def amount_parts(norm: str) -> tuple[float | None, str]:
 
 
 def norm_ok(type_: str, gold_norm: str, predicted_norm: str) -> bool:
-    gold, predicted = fold(gold_norm), fold(predicted_norm)
+    gold, predicted = fold_for_scoring(gold_norm), fold_for_scoring(predicted_norm)
     if type_ == "DATE":
         return re.sub(r"\s*(?:/|--|\.\.)\s*", "/", gold) == re.sub(r"\s*(?:/|--|\.\.)\s*", "/", predicted)
     if type_ == "AMOUNT":
@@ -188,8 +167,8 @@ def score_mentions(gold: Gold, predicted: list[Predicted]) -> Score:
     seen: set[tuple[str, str, str, str]] = set()
     for (doc, para, type_), rows in cells.items():
         for row in rows:
-            key = (doc, para, type_, fold(row.text))
-            if id(row) in matched or key in seen or fold(row.text) in gold.ignore.get(doc, set()):
+            key = (doc, para, type_, fold_for_scoring(row.text))
+            if id(row) in matched or key in seen or fold_for_scoring(row.text) in gold.ignore.get(doc, set()):
                 continue
             seen.add(key)
             score.fp[type_] += 1
@@ -198,9 +177,9 @@ def score_mentions(gold: Gold, predicted: list[Predicted]) -> Score:
 
 
 def _matches(entity: GoldEntity, row: Predicted) -> bool:
-    if fold(row.text) in entity.forms:
+    if fold_for_scoring(row.text) in entity.forms:
         return True
-    if entity.type != "PLACE" and row.norm and fold(row.norm) in entity.forms:
+    if entity.type != "PLACE" and row.norm and fold_for_scoring(row.norm) in entity.forms:
         return True
     return entity.type == "AMOUNT" and bool(entity.norm and row.norm) and norm_ok("AMOUNT", entity.norm, row.norm)
 

@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from extractor.annotate.gazetteers import Knowledge, fold_name
-from extractor.overrides import Override, fold_text
+from extractor.annotate.gazetteers import Knowledge
+from extractor.folding import fold_name, fold_text
+from extractor.overrides import Override
 
 LINKED_TYPES = ("UNIT", "PARTNER", "PLACE")
 FUZZY = 0.92  # difflib ratio two folded, translated names of one type must reach to be joined

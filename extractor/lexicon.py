@@ -11,19 +11,18 @@ Python holds the logic that reads them; a new word is a new row.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from extractor.resources import models_dir
+from extractor.rows import read_rows
 
 
 @cache
 def _table(folder: str, name: str) -> tuple[dict[str, str], ...]:
-    with (Path(folder) / name).open(encoding="utf-8", newline="") as handle:
-        return tuple(csv.DictReader(handle))
+    return tuple(read_rows(Path(folder) / name))
 
 
 def table(name: str) -> tuple[dict[str, str], ...]:

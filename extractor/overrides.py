@@ -20,11 +20,11 @@ twice changes nothing, so corrections survive re-runs. Every application is repo
 from __future__ import annotations
 
 import csv
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from extractor.folding import fold_symbol, fold_text
 
 COLUMNS = ["symbol", "para", "type", "text", "action", "new_type", "norm", "note"]
 ACTIONS = ("drop", "relabel", "add", "same", "different")
@@ -79,15 +79,6 @@ class Applied:
         return f"{self.override.where()}: {self.message}" if self.status != "applied" else ""
 
 
-def fold_text(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def fold_symbol(symbol: str) -> str:
-    return re.sub(r"\s+", "", symbol or "").upper()
-
-
 def para_key(para: str) -> str:
     value = (para or "").strip()
     return "" if value.lower() in ("", "other", "nan") else value.split(".")[0]
@@ -110,9 +101,10 @@ def load_overrides(path: Path | None) -> list[Override]:
         if missing:
             raise OverrideError(f"{path}: missing columns {', '.join(missing)}")
         found, errors = [], []
-        for line, row in enumerate(reader, start=2):
+        for row in reader:
             if not any((value or "").strip() for value in row.values()):
                 continue  # a blank line
+            line = reader.line_num  # the file's line (a quoted cell may hold line breaks)
             override, error = _override(row, path, line)
             if error:
                 errors.append(f"{path}:{line}: {error}")

@@ -16,9 +16,10 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from extractor.compare import one_render_per_symbol, read_csv
+from extractor.compare.papers import one_render_per_symbol
 from extractor.files import write_atomic
 from extractor.overrides import apply_overrides, load_overrides
+from extractor.rows import read_table
 
 TYPE_COLOURS = {"UNIT": "#ffe082", "PARTNER": "#a5d6a7", "PLACE": "#90caf9", "DATE": "#ce93d8", "AMOUNT": "#ffab91"}
 SHOWN_KINDS = ("site", "title", "summary", "heading", "paragraph", "item", "table", "footnote", "closing", "appendix")
@@ -41,10 +42,10 @@ def review_link(symbol: str, doc_id: str, seg_id: str) -> str:
 def write_review(run: Path, out: Path | None = None, overrides: Path | None = None) -> Path:
     """The index and one page per paper in ``out`` (default ``RUN/review``); pages of papers no longer in the
     run are removed. Returns the index's path."""
-    documents = read_csv(run / "documents.csv")
-    segments = read_csv(run / "segments.csv")
+    documents = read_table(run / "documents.csv")
+    segments = read_table(run / "segments.csv")
     rules = load_overrides(run / "overrides.csv") + load_overrides(overrides)
-    mentions = apply_overrides(read_csv(run / "mentions.csv"), rules, segments)
+    mentions = apply_overrides(read_table(run / "mentions.csv"), rules, segments)
     return write_pages(out or run / "review", documents, segments, mentions)
 
 

@@ -1,26 +1,19 @@
-"""The output tables: UTF-8 CSV with a header row, each written atomically.
-
-Cells that come from documents and start with = + - @ (or a tab or carriage
-return) are prefixed with an apostrophe, so that a spreadsheet shows them as
-text instead of running them as formulas (CSV injection). The apostrophe is
-the convention spreadsheets themselves use for "this is text".
-"""
+"""The output tables of a run: UTF-8 CSV with a header row, each written atomically and safe to open in
+a spreadsheet (``extractor.rows``)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from extractor.annotate.gazetteers import load_knowledge
-from extractor.files import write_atomic
 from extractor.identity import ENTITY_COLUMNS, Identities, acronyms_across_run, link
 from extractor.model import DocumentResult
 from extractor.overrides import REPORT_COLUMNS, Applied, Override, apply_with_report
+from extractor.rows import as_text, write_csv
 
 DOCUMENT_COLUMNS = [
     "doc_id", "source_file", "sha256", "format", "symbol", "session", "session_date", "committee", "section",
@@ -37,30 +30,6 @@ MENTION_COLUMNS = [
 ]
 ACTIVITY_TYPES = {"units": "UNIT", "partners": "PARTNER", "places": "PLACE", "dates": "DATE", "amounts": "AMOUNT"}
 ACTIVITY_COLUMNS = ["doc_id", "symbol", "session_date", "seg_id", "para", "item", "section", *ACTIVITY_TYPES, "text"]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> str:
-    """A cell as text, neutralised when a spreadsheet would read it as a formula."""
-    if value is None:
-        return ""
-    text = str(value)
-    if text.startswith(FORMULA_START):
-        return "'" + text
-    return text
-
-
-def write_csv(path: Path, columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> None:
-    """Write a CSV next to its final place, then move it there in one step."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: safe_cell(row.get(key)) for key in columns})
-    write_atomic(path, buffer.getvalue().encode("utf-8"))
-
-
 def document_row(result: DocumentResult) -> dict[str, Any]:
     meta = result.meta
     return {
@@ -145,7 +114,7 @@ def write_tables(out: Path, results: list[DocumentResult], overrides: list[Overr
         order = {(s["doc_id"], s["seg_id"]): index for index, s in enumerate(segments)}
         found = sorted(found + across, key=lambda m: (order.get((m["doc_id"], m["seg_id"]), 0), int(m["start"])))
     mentions, corrections = apply_with_report(
-        found, overrides or [], [{k: str(v) for k, v in s.items()} for s in segments] if overrides else [])
+        found, overrides or [], as_text(segments) if overrides else [])
     identities = link(mentions, load_knowledge(), overrides)
     for mention, entity in zip(mentions, identities.by_mention, strict=True):
         mention["entity_id"] = entity

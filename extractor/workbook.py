@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from extractor.tables import safe_cell
+from extractor.rows import safe_cell
 
 DATE_COLUMNS = {"date", "session_date", "from_date", "to_date"}
 NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")

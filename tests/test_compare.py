@@ -14,9 +14,11 @@ from openpyxl import load_workbook
 
 from extractor.annotate.gazetteers import load_knowledge
 from extractor.cli import main
-from extractor.compare import Paper, Series, changes, group_series
+from extractor.compare.changes import changes
+from extractor.compare.series import group_series
+from extractor.compare.values import recurring_values
 from extractor.identity import link
-from extractor.numbers_series import recurring_values
+from extractor.model import Paper, Series
 from tests.conftest import GOLD, SAMPLES
 
 
@@ -205,7 +207,7 @@ def test_a_measure_recurs_however_each_paper_words_it() -> None:
 
 
 def test_the_time_axis_places_papers_by_their_session_dates() -> None:
-    from extractor.report import TimeAxis
+    from extractor.compare.report import TimeAxis
 
     axis = TimeAxis(["2007-03", "2007-11", "2013-10"])
     assert [round(axis.x(d, 0, 100), 1) for d in ("2007-03", "2007-11", "2013-10")] == [0.0, 10.1, 100.0]

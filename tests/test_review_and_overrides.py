@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from extractor.cli import main
 from extractor.overrides import Override, OverrideError, apply_overrides, load_overrides
 from extractor.review import highlight
-from extractor.tables import safe_cell
+from extractor.rows import safe_cell
 from tests.conftest import SAMPLES, needs_soffice
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -8,37 +8,14 @@ all give the one canonical name that year-on-year tables count.
 
 from __future__ import annotations
 
-import csv
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.lexicon import spellings
+from extractor.folding import canonical_text, fold_name
 from extractor.resources import models_dir
-
-QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‑": "-", "\u00a0": " "})
-
-
-def fold_token(text: str) -> str:
-    """A token's matching form: lower case, straight quotes, one spelling of -ise/-ize and labour."""
-    folded = text.translate(QUOTES).lower()
-    for pattern, replacement in spellings():
-        folded = pattern.sub(replacement, folded)
-    return folded
-
-
-def fold_name(text: str) -> str:
-    """A whole name's lookup key: folded tokens, single spaces, no leading article."""
-    folded = " ".join(fold_token(word) for word in re.findall(r"\w+|[^\w\s]", text))
-    folded = re.sub(r"\s*'\s*", "'", folded)
-    return re.sub(r"^the ", "", folded).strip()
-
-
-def canonical_text(text: str) -> str:
-    """How a name is written as a canonical value: straight apostrophes, single spaces."""
-    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+from extractor.rows import read_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,54 +62,49 @@ class Knowledge:
         return found[0] if found else None
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
-
 @lru_cache(maxsize=4)
 def load_knowledge(root: str | None = None) -> Knowledge:
     base = Path(root) if root else models_dir()
     gazetteers = base / "gazetteers"
     knowledge = Knowledge()
     for filename, kind in (("units.csv", "UNIT"), ("partners.csv", "PARTNER")):
-        for row in _rows(gazetteers / filename):
+        for row in read_rows(gazetteers / filename):
             knowledge.add(Entry(canonical_text(row["canonical"]), kind, row["form"], row["kind"], source=filename))
-    for row in _rows(gazetteers / "aliases.csv"):  # names in other languages, and other names, of one body
+    for row in read_rows(gazetteers / "aliases.csv"):  # names in other languages, and other names, of one body
         for form in (row["canonical"], row["alias"]):
             if knowledge.lookup(form, (row["type"],)) is None:
                 knowledge.add(Entry(row["canonical"], row["type"], form, "name", source="aliases.csv"))
         knowledge.languages[fold_name(row["alias"])] = row["language"]
-    for row in _rows(gazetteers / "unit_lineage.csv"):  # the names a unit had before today's
+    for row in read_rows(gazetteers / "unit_lineage.csv"):  # the names a unit had before today's
         knowledge.add(Entry(row["canonical"], "UNIT", row["name"], "name", source="unit_lineage.csv"))
         if row["acronym"] and row["acronym"] != row["canonical"]:
             knowledge.add(Entry(row["canonical"], "UNIT", row["acronym"], "acronym", source="unit_lineage.csv"))
-    for row in _rows(gazetteers / "ignore.csv"):
+    for row in read_rows(gazetteers / "ignore.csv"):
         # "exact": only the phrase itself ("the Office"), not longer names that contain it
         source = "ignore.csv:exact" if row["scope"] == "exact" else "ignore.csv"
         knowledge.add(Entry(row["form"], "IGNORE", row["form"], "name", source=source))
-    for row in _rows(gazetteers / "countries.csv"):
+    for row in read_rows(gazetteers / "countries.csv"):
         knowledge.add(Entry(row["canonical"], "PLACE", row["name"], "country", row["code"], source="countries.csv"))
-    for row in _rows(gazetteers / "regions.csv"):
+    for row in read_rows(gazetteers / "regions.csv"):
         knowledge.add(Entry(row["canonical"], "PLACE", row["name"], row["kind"], row["code"], source="regions.csv"))
     countries = {e.code: e.canonical for e in knowledge.entries if e.source == "countries.csv"}
-    for row in _rows(gazetteers / "country_names.csv"):  # "Sénégal", "Perú" in names written in those languages
+    for row in read_rows(gazetteers / "country_names.csv"):  # "Sénégal", "Perú" in names written in those languages
         if row["code"] in countries:
             knowledge.add(Entry(countries[row["code"]], "PLACE", row["name"], "country", row["code"],
                                 source="country_names.csv"))
             knowledge.languages[fold_name(row["name"])] = row["language"]
-    for row in _rows(gazetteers / "subdivisions.csv"):  # ISO 3166-2 provinces, states, regions …
+    for row in read_rows(gazetteers / "subdivisions.csv"):  # ISO 3166-2 provinces, states, regions …
         knowledge.add(Entry(row["name"], "PLACE", row["name"], "subnational", row["code"], row["ambiguous"] == "1",
                             source="subdivisions.csv"))
-    for row in _rows(gazetteers / "cities.csv"):
+    for row in read_rows(gazetteers / "cities.csv"):
         knowledge.add(Entry(row["name"], "PLACE", row["name"], "city", row["code"], row["ambiguous"] == "1",
                             source="cities.csv"))
-    for row in _rows(base / "patterns" / "org_heads.csv"):
+    for row in read_rows(base / "patterns" / "org_heads.csv"):
         knowledge.heads[row["word"].lower()] = row["type"]
         if row.get("names_a_thing"):
             knowledge.things.add(row["word"].lower())
-    knowledge.nationalities = {row["word"] for row in _rows(gazetteers / "nationalities.csv")}
-    for row in _rows(base / "lexicon" / "translations.csv"):
+    knowledge.nationalities = {row["word"] for row in read_rows(gazetteers / "nationalities.csv")}
+    for row in read_rows(base / "lexicon" / "translations.csv"):
         knowledge.translations[row["word"]] = row["english"]
         knowledge.word_languages[row["word"]] = row["language"]
     knowledge.romance_heads = frozenset(w for w, english in knowledge.translations.items()

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from extractor.annotate.gazetteers import Knowledge, canonical_text
+from extractor.annotate.gazetteers import Knowledge
+from extractor.folding import canonical_text
 from extractor.lexicon import alternation, word_list
 
 STATE = re.compile(r"^(?:the\s+)?Governments?\b")  # "the Government of Bangladesh" is the country acting

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from extractor.annotate.definitions import find_definitions
-from extractor.annotate.gazetteers import QUOTES, Knowledge
+from extractor.annotate.gazetteers import Knowledge
 from extractor.annotate.organization_types import Classified, classify_name
+from extractor.folding import QUOTES
 
 if not Doc.has_extension("gb_context"):
     Doc.set_extension("gb_context", default=None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.annotate.gazetteers import fold_token
+from extractor.folding import fold_token
 
 
 def set_norms(doc: Doc) -> Doc:

@@ -15,9 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractor.annotate import candidates
-from extractor.annotate.gazetteers import canonical_text, load_knowledge
+from extractor.annotate.gazetteers import load_knowledge
 from extractor.annotate.organization_types import Classified, classify_name, regional_body
 from extractor.annotate.paper_acronyms import context_of
+from extractor.folding import canonical_text
 from extractor.layout.hyphenation import foreign_zipf, zipf
 from extractor.lexicon import word_list
 

@@ -20,9 +20,10 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from extractor.annotate import candidates
-from extractor.annotate.gazetteers import canonical_text, load_knowledge
+from extractor.annotate.gazetteers import load_knowledge
 from extractor.annotate.organization_types import classify_name
 from extractor.annotate.paper_acronyms import context_of
+from extractor.folding import canonical_text
 from extractor.lexicon import alternation, word_list
 from extractor.resources import models_dir
 

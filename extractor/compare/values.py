@@ -16,15 +16,13 @@ its period and its source (paper, paragraph, segment).
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from extractor.model import Paper, Series
 from extractor.resources import models_dir
-
-if TYPE_CHECKING:
-    from extractor.compare import Paper, Series
+from extractor.rows import read_rows
 
 MONEY = re.compile(r"^([\d.]+)\s+([A-Z]{3})$")
 COUNT = re.compile(r"^([\d.]+)\s*(.*)$")
@@ -33,8 +31,7 @@ COUNT = re.compile(r"^([\d.]+)\s*(.*)$")
 @cache
 def measure_words() -> dict[str, str]:
     """A counted noun's last word -> the measure it names (``models/lexicon/measures.csv``)."""
-    with (models_dir() / "lexicon" / "measures.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["word"]: row["measure"] for row in csv.DictReader(handle)}
+    return {row["word"]: row["measure"] for row in read_rows(models_dir() / "lexicon" / "measures.csv")}
 
 
 def _measure(mention: dict[str, str]) -> tuple[str, float, str] | None:

@@ -12,11 +12,13 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from extractor.compare import Comparison, Series
+from extractor.compare.comparison import Comparison
 from extractor.files import write_atomic
 from extractor.identity import ENTITY_COLUMNS
+from extractor.model import Series
 from extractor.review import page_name, review_link
-from extractor.tables import DOCUMENT_COLUMNS, MENTION_COLUMNS, Tables, write_csv
+from extractor.rows import write_csv
+from extractor.tables import DOCUMENT_COLUMNS, MENTION_COLUMNS, Tables
 from extractor.workbook import Sheet, render_workbook
 
 CHANGE_COLUMNS = ["series", "type", "entity", "entity_id", "status", "from_symbol", "to_symbol", "from_date",
