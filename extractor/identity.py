@@ -30,14 +30,14 @@ from typing import Any
 
 from extractor.annotate.gazetteers import Knowledge
 from extractor.folding import fold_name, fold_text
+from extractor.lexicon import word_list
+from extractor.model import ANNOTATED_KINDS
 from extractor.overrides import Override
 
 LINKED_TYPES = ("UNIT", "PARTNER", "PLACE")
 FUZZY = 0.92  # difflib ratio two folded, translated names of one type must reach to be joined
 FUZZY_MIN_LENGTH = 12  # characters: shorter names (acronyms, short words) are never joined by likeness
 FUZZY_BLOCK = 50  # names sharing a word are compared only when no more than this many names have it
-NAME_WORDS = {"the", "of", "de", "des", "du", "la", "le", "les", "del", "do", "da", "dos", "das", "y", "e", "et",
-              "and", "for", "para", "pour", "d", "l"}
 
 
 @dataclass(slots=True)
@@ -123,7 +123,6 @@ class Identities:
         return [e.row() for e in sorted(self.entities, key=lambda e: (e.type, e.canonical.lower()))]
 
 
-ANNOTATED = {"site", "title", "summary", "heading", "paragraph", "item", "table", "footnote", "closing", "appendix"}
 
 
 def acronyms_across_run(mentions: list[dict[str, Any]], segments: list[dict[str, Any]],
@@ -148,7 +147,7 @@ def acronyms_across_run(mentions: list[dict[str, Any]], segments: list[dict[str,
     session = {m["doc_id"]: m.get("session_date", "") for m in mentions} | (session_dates or {})
     added = []
     for seg in segments:
-        if seg["kind"] not in ANNOTATED:
+        if seg["kind"] not in ANNOTATED_KINDS:
             continue
         spans = taken.get((seg["doc_id"], seg["seg_id"]), [])
         for match in pattern.finditer(seg["text"]):
@@ -232,7 +231,7 @@ def _join_acronyms(mentions: list[dict[str, Any]], keys: list[str], links: Links
 def _translated(key: str, knowledge: Knowledge) -> str:
     """A name's words, head words in English, articles and connectors left out, in a fixed order."""
     words = re.findall(r"\w+", fold_name(key.split("|", 1)[1]))
-    kept = {knowledge.translations.get(w, w) for w in words if w not in NAME_WORDS}
+    kept = {knowledge.translations.get(w, w) for w in words if w not in word_list("name_function_word")}
     return " ".join(sorted(kept))
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from extractor.dates import ANY_MONTH, normalise_date, session_month
+from extractor.lexicon import word_list
 from extractor.model import Block, DocumentMeta
 from extractor.symbols import find_symbols, parse_symbol
 from extractor.titleblock import Field, title_fields
@@ -31,11 +32,7 @@ NUMBERED_HEADING = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}|[A-H])\.\s")
 LONG_TITLE = 60  # characters
 FILE_LANGUAGE = re.compile(r"[-_](En|Fr|Sp|Es)(?=[.\-_]|$)")
 LANGUAGES = {"en": "en", "fr": "fr", "sp": "es", "es": "es"}
-STOPWORDS = {
-    "en": {"the", "and", "of", "to", "in", "is", "for", "with", "on", "that", "has", "was", "by"},
-    "fr": {"le", "la", "les", "des", "et", "du", "une", "dans", "pour", "sur", "est", "aux", "qui"},
-    "es": {"el", "los", "las", "del", "y", "una", "en", "por", "para", "con", "que", "sobre", "se"},
-}
+LANGUAGE_WORD_LISTS = {"en": "stopword_en", "fr": "stopword_fr", "es": "stopword_es"}  # models/lexicon/words.csv
 
 
 @dataclass(slots=True)
@@ -165,7 +162,7 @@ def language_from_file_name(name: str) -> str:
 
 def detect_language(text: str) -> str:
     words = re.findall(r"[a-záéíóúñàèçêôûü]+", text.lower())
-    scores = {lang: sum(word in stop for word in words) for lang, stop in STOPWORDS.items()}
+    scores = {lang: sum(word in word_list(name) for word in words) for lang, name in LANGUAGE_WORD_LISTS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= 5 else ""
 

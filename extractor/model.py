@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+# the kinds of segment the annotation reads (not furniture, nor the contents)
+ANNOTATED_KINDS = frozenset({"site", "title", "summary", "heading", "paragraph", "item", "table", "footnote", "closing",
+                             "appendix"})
+
 Region = Literal["body", "table", "header", "footer", "footnote", "site"]
 
 

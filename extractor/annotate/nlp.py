@@ -15,11 +15,8 @@ from extractor.annotate import components
 from extractor.annotate.gazetteers import load_knowledge
 from extractor.annotate.mentions import mentions_of
 from extractor.annotate.paper_acronyms import build_context
-from extractor.model import Mention, Segment
+from extractor.model import ANNOTATED_KINDS, Mention, Segment
 from extractor.resources import models_dir, pipeline_config
-
-ANNOTATED_KINDS = {"site", "title", "summary", "heading", "paragraph", "item", "table", "footnote", "closing",
-                   "appendix"}
 
 
 class ModelNotInstalled(RuntimeError):

@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-KEEP_PREFIXES = frozenset({"non", "self", "well", "cross", "ex", "half", "quasi", "multi", "all", "anti"})
+from extractor.lexicon import word_list
+
 # "start-up", "follow-up", "roll-out", "spin-off": compounds of a verb and a particle keep their hyphen in
 # British usage, unless the joined form is an everyday word ("without", "throughout").
 PARTICLES = frozenset({"up", "out", "off", "down"})
@@ -85,7 +86,7 @@ def keep_hyphen(left: str, right: str, vocabulary: Vocabulary | None = None) -> 
         return zipf(joined.lower()) == 0
     if right[:1].isupper():
         return True
-    if left.lower() in KEEP_PREFIXES:
+    if left.lower() in word_list("hyphen_prefix"):
         return True
     if right.lower() in PARTICLES and zipf(joined.lower()) < EVERYDAY:
         return True
