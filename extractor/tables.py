@@ -85,8 +85,8 @@ def activity_rows(result: DocumentResult, by_segment: dict[tuple[str, str], list
 
 def _activity_value(mention: dict[str, Any]) -> str:
     if mention["type"] == "PLACE":
-        return f"{mention['text']} ({mention['norm']})" if mention["norm"] else mention["text"]
-    return mention["norm"] or mention["text"]
+        return f"{mention['text']} ({mention['norm']})" if mention["norm"] else str(mention["text"])
+    return str(mention["norm"] or mention["text"])
 
 
 @dataclass(slots=True)

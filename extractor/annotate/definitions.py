@@ -51,38 +51,48 @@ def find_definitions(text: str) -> list[Definition]:
 
 
 def _long_form_before(text: str, paren: int, acronym: str) -> tuple[int, int] | None:
-    tokens = [(m.group(0), m.start(), m.end()) for m in WORD.finditer(text[:paren])]
+    chunk = _trim_chunk(text, _capitalised_chunk(text[:paren]))
+    start_index = _best_start(chunk, acronym) if chunk else None
+    if start_index is None:
+        return None
+    return chunk[start_index][1], chunk[-1][2]
+
+
+Token = tuple[str, int, int]
+
+
+def _capitalised_chunk(before: str) -> list[Token]:
+    """The run of capitalised words (with the connectors between them) that ends right before the bracket."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in WORD.finditer(before)]
     connectors, boundaries = word_list("definition_connector"), word_list("list_boundary")
-    openers = word_list("sentence_start")
-    chunk: list[tuple[str, int, int]] = []
+    chunk: list[Token] = []
     index = len(tokens) - 1
-    if REGIONAL_TAIL.search(text[:paren]):  # "ITUC Asia-Pacific regional organization (ITUC-AP)"
+    if REGIONAL_TAIL.search(before):  # "ITUC Asia-Pacific regional organization (ITUC-AP)"
         chunk, index = tokens[-2:], index - 2
     while index >= 0:
         word = tokens[index][0]
         previous = tokens[index - 1][0] if index > 0 else ""
-        if word[:1].isupper() or (word[:1].isdigit() and chunk):
-            chunk.insert(0, tokens[index])
-        elif word == "the" and previous.lower() in boundaries:
+        if word == "the" and previous.lower() in boundaries:
             break  # "… and the International Finance Corporation (IFC)": a list, not one name
-        elif (word in connectors and chunk and previous) or (
-                word == "," and chunk and previous[:1].isupper() and chunk[0][0][:1].isupper()):
-            chunk.insert(0, tokens[index])
-        else:
+        takes = word[:1].isupper() or (word[:1].isdigit() and chunk) or (word in connectors and chunk and previous)
+        joins = word == "," and chunk and previous[:1].isupper() and chunk[0][0][:1].isupper()
+        if not (takes or joins):
             break
+        chunk.insert(0, tokens[index])
         index -= 1
+    return chunk
+
+
+def _trim_chunk(text: str, chunk: list[Token]) -> list[Token]:
+    """Without the connectors and sentence openers it starts with, or the sentence's noun before the name."""
+    connectors, openers = word_list("definition_connector"), word_list("sentence_start")
     while chunk and (chunk[0][0] in connectors or chunk[0][0] == "," or chunk[0][0] in openers):
         chunk.pop(0)
     if len(chunk) > 2 and chunk[1][0] in ("of", "from", "by", "with") and _starts_sentence(text, chunk[0][1]):
         chunk = chunk[2:]  # "Figures of the National Institute … (INEGI)": the name follows the sentence's noun
         while chunk and chunk[0][0] in connectors:
             chunk.pop(0)
-    if not chunk:
-        return None
-    start_index = _best_start(chunk, acronym)
-    if start_index is None:
-        return None
-    return chunk[start_index][1], chunk[-1][2]
+    return chunk
 
 
 def _starts_sentence(text: str, offset: int) -> bool:

@@ -64,9 +64,16 @@ class Knowledge:
 
 @lru_cache(maxsize=4)
 def load_knowledge(root: str | None = None) -> Knowledge:
+    """Every gazetteer of ``models/gazetteers/``, the organization heads and the name translations."""
     base = Path(root) if root else models_dir()
-    gazetteers = base / "gazetteers"
     knowledge = Knowledge()
+    _add_organizations(knowledge, base / "gazetteers")
+    _add_places(knowledge, base / "gazetteers")
+    _add_words(knowledge, base)
+    return knowledge
+
+
+def _add_organizations(knowledge: Knowledge, gazetteers: Path) -> None:
     for filename, kind in (("units.csv", "UNIT"), ("partners.csv", "PARTNER")):
         for row in read_rows(gazetteers / filename):
             knowledge.add(Entry(canonical_text(row["canonical"]), kind, row["form"], row["kind"], source=filename))
@@ -83,6 +90,9 @@ def load_knowledge(root: str | None = None) -> Knowledge:
         # "exact": only the phrase itself ("the Office"), not longer names that contain it
         source = "ignore.csv:exact" if row["scope"] == "exact" else "ignore.csv"
         knowledge.add(Entry(row["form"], "IGNORE", row["form"], "name", source=source))
+
+
+def _add_places(knowledge: Knowledge, gazetteers: Path) -> None:
     for row in read_rows(gazetteers / "countries.csv"):
         knowledge.add(Entry(row["canonical"], "PLACE", row["name"], "country", row["code"], source="countries.csv"))
     for row in read_rows(gazetteers / "regions.csv"):
@@ -93,20 +103,20 @@ def load_knowledge(root: str | None = None) -> Knowledge:
             knowledge.add(Entry(countries[row["code"]], "PLACE", row["name"], "country", row["code"],
                                 source="country_names.csv"))
             knowledge.languages[fold_name(row["name"])] = row["language"]
-    for row in read_rows(gazetteers / "subdivisions.csv"):  # ISO 3166-2 provinces, states, regions …
-        knowledge.add(Entry(row["name"], "PLACE", row["name"], "subnational", row["code"], row["ambiguous"] == "1",
-                            source="subdivisions.csv"))
-    for row in read_rows(gazetteers / "cities.csv"):
-        knowledge.add(Entry(row["name"], "PLACE", row["name"], "city", row["code"], row["ambiguous"] == "1",
-                            source="cities.csv"))
+    for filename, kind in (("subdivisions.csv", "subnational"), ("cities.csv", "city")):  # ISO 3166-2; cities
+        for row in read_rows(gazetteers / filename):
+            knowledge.add(Entry(row["name"], "PLACE", row["name"], kind, row["code"], row["ambiguous"] == "1",
+                                source=filename))
+
+
+def _add_words(knowledge: Knowledge, base: Path) -> None:
     for row in read_rows(base / "patterns" / "org_heads.csv"):
         knowledge.heads[row["word"].lower()] = row["type"]
         if row.get("names_a_thing"):
             knowledge.things.add(row["word"].lower())
-    knowledge.nationalities = {row["word"] for row in read_rows(gazetteers / "nationalities.csv")}
+    knowledge.nationalities = {row["word"] for row in read_rows(base / "gazetteers" / "nationalities.csv")}
     for row in read_rows(base / "lexicon" / "translations.csv"):
         knowledge.translations[row["word"]] = row["english"]
         knowledge.word_languages[row["word"]] = row["language"]
     knowledge.romance_heads = frozenset(w for w, english in knowledge.translations.items()
                                         if knowledge.heads.get(english) in ("PARTNER", "UNIT"))
-    return knowledge

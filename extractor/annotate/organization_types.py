@@ -92,14 +92,11 @@ def _trim(name: str) -> str:
 
 
 def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
-    whole = re.findall(r"[\w&]+(?:-[\w&]+)*(?:['’]s\b)?", name)  # "Co-operative" is one word
-    romance = bool(whole) and whole[0].lower() in knowledge.romance_heads  # "Confédération nationale des …"
-    if not romance and any(w[:1].islower() and w.lower() not in word_list("name_word") for w in whole):
-        return None  # "Office on the labour …" is not a name
-    parts = [part for w in whole for part in w.split("-") if part]  # "Konrad-Adenauer-Stiftung": head "Stiftung"
-    if (len(parts) < 2 and not name.isupper()) or re.search(r"\d", name):
-        return None  # a head word alone, or "the Office for 2014"
-    lower = [knowledge.translations.get(w.lower(), w.lower()) if romance else w.lower() for w in parts]
+    """(type, rule) of a name by its wording and head word ("… Foundation", "… Department"), or None."""
+    words = _name_words(name, knowledge)
+    if words is None:
+        return None
+    parts, lower = words
     if any(w in word_list("event_before_on") and n == "on" for w, n in pairwise(lower)):
         return "IGNORE", "heads:event"  # "Global Forum on Responsible Business Conduct"
     if STATE.match(name):
@@ -113,30 +110,60 @@ def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
     if government().search(name):
         return "PARTNER", "heads:government"
     head = _head_word(lower, knowledge)
-    if head is None:
-        return None
-    type_ = knowledge.heads[head]
+    return _by_head_word(name, head, parts, knowledge) if head is not None else None
+
+
+def _by_head_word(name: str, head: str, parts: list[str], knowledge: Knowledge) -> tuple[str, str] | None:
     national = _is_national(parts, knowledge)
-    if head == "office":
-        if re.match(r"^Office of the\b", name):
-            return "PARTNER", "heads:office-of"
-        return ("UNIT", "heads:ilo-office") if ilo_office().search(name) else ("PARTNER", "heads:office")
-    if head in ("department", "bureau"):
-        # the ILO's are "X Department" and "Bureau for X" (and in units.csv); "Department of Labour" is a government's
-        if national or name.startswith(("Bureau of ", "Department of ")):
-            return "PARTNER", f"heads:{head}-of-government"
-        return "UNIT", f"heads:{head}"
-    if head == "committee":
-        if national or "National" in parts:
-            return "PARTNER", "heads:national-committee"
-        return "IGNORE", "heads:committee"
-    if head == "team":
-        return ("UNIT", "heads:team") if "Decent" in parts else None
+    if head in HEAD_RULES:
+        return HEAD_RULES[head](name, head, parts, national)
     if head in ("group", "board") and len(parts) < 3:
-        return None
+        return None  # "Working Group", "the Board"
+    type_ = knowledge.heads[head]
     if type_ == "UNIT" and national:
         return "PARTNER", f"heads:{head}-national"
     return type_, f"heads:{head}"
+
+
+def _name_words(name: str, knowledge: Knowledge) -> tuple[list[str], list[str]] | None:
+    """The name's words (hyphenated ones split) and their lower-case English forms; None when it is no name."""
+    whole = re.findall(r"[\w&]+(?:-[\w&]+)*(?:['’]s\b)?", name)  # "Co-operative" is one word
+    romance = bool(whole) and whole[0].lower() in knowledge.romance_heads  # "Confédération nationale des …"
+    if not romance and any(w[:1].islower() and w.lower() not in word_list("name_word") for w in whole):
+        return None  # "Office on the labour …" is not a name
+    parts = [part for w in whole for part in w.split("-") if part]  # "Konrad-Adenauer-Stiftung": head "Stiftung"
+    if (len(parts) < 2 and not name.isupper()) or re.search(r"\d", name):
+        return None  # a head word alone, or "the Office for 2014"
+    lower = [knowledge.translations.get(w.lower(), w.lower()) if romance else w.lower() for w in parts]
+    return parts, lower
+
+
+def _office(name: str, head: str, parts: list[str], national: bool) -> tuple[str, str] | None:
+    if re.match(r"^Office of the\b", name):
+        return "PARTNER", "heads:office-of"
+    return ("UNIT", "heads:ilo-office") if ilo_office().search(name) else ("PARTNER", "heads:office")
+
+
+def _department(name: str, head: str, parts: list[str], national: bool) -> tuple[str, str] | None:
+    # the ILO's are "X Department" and "Bureau for X" (and in units.csv); "Department of Labour" is a government's
+    if national or name.startswith(("Bureau of ", "Department of ")):
+        return "PARTNER", f"heads:{head}-of-government"
+    return "UNIT", f"heads:{head}"
+
+
+def _committee(name: str, head: str, parts: list[str], national: bool) -> tuple[str, str] | None:
+    if national or "National" in parts:
+        return "PARTNER", "heads:national-committee"
+    return "IGNORE", "heads:committee"
+
+
+def _team(name: str, head: str, parts: list[str], national: bool) -> tuple[str, str] | None:
+    return ("UNIT", "heads:team") if "Decent" in parts else None  # the ILO's Decent Work Teams
+
+
+# head words whose type depends on more than the word ("Office of the …", "Department of Labour")
+HEAD_RULES = {"office": _office, "department": _department, "bureau": _department, "committee": _committee,
+              "team": _team}
 
 
 def _names_a_place(words: list[str], knowledge: Knowledge) -> bool:
