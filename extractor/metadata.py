@@ -44,56 +44,73 @@ class FrontMatter:
     roles: dict[int, str] = field(default_factory=dict)  # block index -> title | summary | field
 
 
+@dataclass(slots=True)
+class _TitleState:
+    parts: list[str] = field(default_factory=list)  # the title's lines so far
+    style: tuple[bool, float] | None = None  # (bold, size) of the title's first line
+    box: str = ""  # "" before the purpose box, "summary" inside it, "fields" once its fields have begun
+    previous: str = ""  # the kind of the last title-block field
+
+
 def read_front_matter(blocks: list[Block], is_numbered: list[bool]) -> FrontMatter:
     """Read the title block (and purpose box) at the head of the body blocks."""
     front = FrontMatter(DocumentMeta())
-    meta = front.meta
-    title_parts: list[str] = []
-    title_style: tuple[bool, float] | None = None
-    box = ""  # "" before the purpose box, "summary" inside it, "fields" once its fields have begun
-    previous = ""
+    state = _TitleState()
     for index, block in enumerate(blocks):
-        if is_numbered[index] or block.page_start > 2:
+        if is_numbered[index] or block.page_start > 2 or not _read_front_block(front, state, index, block):
             break
-        text = block.text.strip()
-        if meta.purpose.endswith(" AND") and front.roles.get(index - 1) == "title" and text.isupper():
-            meta.purpose = f"{meta.purpose} {text}"  # "FOR DEBATE AND" / "GUIDANCE"
-            front.roles[index] = "title"
-            continue
-        fields = title_fields(text, previous)
-        if fields and all(f.kind != "text" for f in fields):
-            for field in fields:
-                _record(meta, field)
-            kinds = {f.kind for f in fields}
-            box = "summary" if "purpose box" in kinds else ("fields" if box and "field" in kinds else box)
-            if title_parts and not meta.title:
-                meta.title = " ".join(title_parts)
-            front.roles[index] = ("furniture" if kinds == {"notice"} else
-                                  "field" if kinds & {"field", "purpose box"} else "title")
-            previous = fields[-1].kind
-            continue
-        if box == "summary":
-            front.roles[index] = "summary"
-            continue
-        if box == "fields" or meta.title:
-            break
-        style = (block.bold, round(block.size))
-        if title_style is None and _may_be_title(block, meta):
-            title_style = style
-        unstyled = block.size == 0 and not block.bold  # flattened text: the title is the one line after
-        if unstyled and _item_then_title(title_parts, text):
-            title_parts = [text]  # "Other financial and general questions", then the paper's own title
-            front.roles[index] = "title"
-            continue
-        if title_style is not None and style == title_style and not (unstyled and title_parts):
-            title_parts.append(text)
-            front.roles[index] = "title"
-            continue
-        break
-    if title_parts and not meta.title:
-        meta.title = " ".join(title_parts)
+    if state.parts and not front.meta.title:
+        front.meta.title = " ".join(state.parts)
     front.end = max(front.roles) + 1 if front.roles else 0
     return front
+
+
+def _read_front_block(front: FrontMatter, state: _TitleState, index: int, block: Block) -> bool:
+    """Take one block of the front matter; False when the front matter ended before it."""
+    meta = front.meta
+    text = block.text.strip()
+    if meta.purpose.endswith(" AND") and front.roles.get(index - 1) == "title" and text.isupper():
+        meta.purpose = f"{meta.purpose} {text}"  # "FOR DEBATE AND" / "GUIDANCE"
+        front.roles[index] = "title"
+        return True
+    fields = title_fields(text, state.previous)
+    if fields and all(f.kind != "text" for f in fields):
+        _take_fields(front, state, index, fields)
+        return True
+    if state.box == "summary":
+        front.roles[index] = "summary"
+        return True
+    if state.box == "fields" or meta.title:
+        return False
+    return _take_title_line(front, state, index, block)
+
+
+def _take_fields(front: FrontMatter, state: _TitleState, index: int, fields: list[Field]) -> None:
+    for one in fields:
+        _record(front.meta, one)
+    kinds = {f.kind for f in fields}
+    state.box = "summary" if "purpose box" in kinds else ("fields" if state.box and "field" in kinds else state.box)
+    if state.parts and not front.meta.title:
+        front.meta.title = " ".join(state.parts)
+    front.roles[index] = ("furniture" if kinds == {"notice"} else
+                          "field" if kinds & {"field", "purpose box"} else "title")
+    state.previous = fields[-1].kind
+
+
+def _take_title_line(front: FrontMatter, state: _TitleState, index: int, block: Block) -> bool:
+    text = block.text.strip()
+    style = (block.bold, round(block.size))
+    if state.style is None and _may_be_title(block, front.meta):
+        state.style = style
+    unstyled = block.size == 0 and not block.bold  # flattened text: the title is the one line after
+    if unstyled and _item_then_title(state.parts, text):
+        state.parts = [text]  # "Other financial and general questions", then the paper's own title
+    elif state.style is not None and style == state.style and not (unstyled and state.parts):
+        state.parts.append(text)
+    else:
+        return False
+    front.roles[index] = "title"
+    return True
 
 
 def _item_then_title(title_parts: list[str], text: str) -> bool:
@@ -111,33 +128,45 @@ def _may_be_title(block: Block, meta: DocumentMeta) -> bool:
     return has_header and (styled_title or (unstyled and bool(meta.agenda_item)) or untitled)
 
 
+# a title-block field's kind -> (the DocumentMeta attribute it fills, whether the first one seen holds,
+# what of the field it keeps)
+FIELD_TARGETS = {
+    "date": ("date", False, "date"), "original": ("original_language", False, "value"),
+    "purpose": ("purpose", True, "text"), "agenda item": ("agenda_item", True, "text"),
+    "committee": ("committee", True, "value"), "section": ("section", True, "value"),
+    "segment": ("segment", True, "value"), "code": ("committee_code", True, "value"),
+}
+# the purpose box's labelled fields -> the attribute each fills
+BOX_FIELDS = {"author unit": "author_unit", "related documents": "related_documents"}
+
+
 def _record(meta: DocumentMeta, field: Field) -> None:
     """Keep what a title-block field says."""
-    kind = field.kind
-    if kind == "symbol":
+    if field.kind in ("symbol", "session", "place date"):
+        _record_session(meta, field)
+        return
+    if field.kind == "field":
+        if field.label.lower() in BOX_FIELDS:
+            setattr(meta, BOX_FIELDS[field.label.lower()], field.value)
+        return
+    target = FIELD_TARGETS.get(field.kind)
+    if target is None:
+        return
+    attribute, first_holds, part = target
+    if not (first_holds and getattr(meta, attribute)):
+        parts = {"date": normalise_date(field.when), "text": field.text, "value": field.value}
+        setattr(meta, attribute, parts[part])
+
+
+def _record_session(meta: DocumentMeta, field: Field) -> None:
+    if field.kind == "symbol":
         meta.symbol = meta.symbol or str(parse_symbol(field.text) or field.text)
-    elif kind == "session":
+    elif field.kind == "session":
         meta.session = meta.session or field.value
         if field.when:
             meta.session_date = session_month(field.when)
-    elif kind == "place date" and not meta.session_date:
+    elif not meta.session_date:  # "Geneva, March 2007"
         meta.session_date = session_month(field.when)
-    elif kind == "date":
-        meta.date = normalise_date(field.when)
-    elif kind == "original":
-        meta.original_language = field.value
-    elif kind == "purpose":
-        meta.purpose = meta.purpose or field.text
-    elif kind == "agenda item":
-        meta.agenda_item = meta.agenda_item or field.text
-    elif kind == "field" and field.label.lower() == "author unit":
-        meta.author_unit = field.value
-    elif kind == "field" and field.label.lower() == "related documents":
-        meta.related_documents = field.value
-    elif kind in ("committee", "section", "segment"):
-        setattr(meta, kind, getattr(meta, kind) or field.value)
-    elif kind == "code" and not meta.committee_code:
-        meta.committee_code = field.value
 
 
 def is_appendix_heading(text: str) -> bool:

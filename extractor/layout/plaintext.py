@@ -161,6 +161,8 @@ def _furniture_line(text: str) -> bool:
 
 
 def _take_page_residue(chunks: list[Chunk]) -> tuple[list[Chunk], list[tuple[str, str, int]], list[Line]]:
+    """The body without each page's residue (running header or footer, page number, and the notes before
+    them), the notes found there, and the furniture lines."""
     residue: set[int] = set()
     footnotes: list[tuple[str, str, int]] = []
     furniture: list[Line] = []
@@ -170,30 +172,8 @@ def _take_page_residue(chunks: list[Chunk]) -> tuple[list[Chunk], list[tuple[str
         if not _is_anchor(chunks[index]) or (index == 0 and _symbol_alone(chunks[0])):
             index += 1  # a symbol alone at the very top is the title block's, not a running header
             continue
-        start = end = index
-        while end + 1 < len(chunks) and (_is_anchor(chunks[end + 1]) or _lone_number(chunks[end + 1])):
-            end += 1
-        while start - 1 >= 0 and _lone_number(chunks[start - 1]):
-            start -= 1
-        notes_start = start
-        while True:
-            if notes_start - 1 >= 0 and _is_note(chunks[notes_start - 1]):
-                notes_start -= 1
-            elif (notes_start - 2 >= 0 and _lone_number(chunks[notes_start - 2])
-                  and not _is_anchor(chunks[notes_start - 1]) and not _is_note(chunks[notes_start - 1])):
-                notes_start -= 2
-            else:
-                break
-        position = notes_start
-        while position < start:
-            chunk = chunks[position]
-            if _is_note(chunk):
-                footnotes.extend((line.footnote, line.text.strip(), line.page) for line in chunk.lines)
-                position += 1
-            else:
-                marker = chunk.lines[0].text.strip()
-                footnotes.append((marker, chunks[position + 1].text, chunk.lines[0].page))
-                position += 2
+        notes_start, start, end = _residue_around(chunks, index)
+        footnotes += _notes(chunks, notes_start, start)
         for position in range(start, end + 1):
             furniture.extend(chunks[position].lines)
         residue.update(range(notes_start, end + 1))
@@ -201,6 +181,46 @@ def _take_page_residue(chunks: list[Chunk]) -> tuple[list[Chunk], list[tuple[str
                    for position in range(start, end + 1) for line in chunks[position].lines):
             page_breaks.append(end)  # the environmental notice is no page break
         index = end + 1
+    return _paged_body(chunks, residue, page_breaks), footnotes, furniture
+
+
+def _residue_around(chunks: list[Chunk], index: int) -> tuple[int, int, int]:
+    """Where the residue around the anchor at ``index`` starts (its notes, then its furniture) and ends."""
+    start = end = index
+    while end + 1 < len(chunks) and (_is_anchor(chunks[end + 1]) or _lone_number(chunks[end + 1])):
+        end += 1
+    while start - 1 >= 0 and _lone_number(chunks[start - 1]):
+        start -= 1
+    notes_start = start
+    while True:
+        if notes_start - 1 >= 0 and _is_note(chunks[notes_start - 1]):
+            notes_start -= 1
+        elif (notes_start - 2 >= 0 and _lone_number(chunks[notes_start - 2])
+              and not _is_anchor(chunks[notes_start - 1]) and not _is_note(chunks[notes_start - 1])):
+            notes_start -= 2
+        else:
+            return notes_start, start, end
+
+
+def _notes(chunks: list[Chunk], notes_start: int, start: int) -> list[tuple[str, str, int]]:
+    """(marker, text, page) of the notes between ``notes_start`` and ``start``: note lines, or a number alone
+    and the text after it."""
+    footnotes: list[tuple[str, str, int]] = []
+    position = notes_start
+    while position < start:
+        chunk = chunks[position]
+        if _is_note(chunk):
+            footnotes.extend((line.footnote, line.text.strip(), line.page) for line in chunk.lines)
+            position += 1
+        else:
+            marker = chunk.lines[0].text.strip()
+            footnotes.append((marker, chunks[position + 1].text, chunk.lines[0].page))
+            position += 2
+    return footnotes
+
+
+def _paged_body(chunks: list[Chunk], residue: set[int], page_breaks: list[int]) -> list[Chunk]:
+    """The chunks outside the residue, each line on its page (one more after each page break)."""
     body = []
     page = 1
     for position, chunk in enumerate(chunks):
@@ -211,7 +231,7 @@ def _take_page_residue(chunks: list[Chunk]) -> tuple[list[Chunk], list[tuple[str
         for line in chunk.lines:
             line.page = max(line.page, page)
         body.append(chunk)
-    return body, footnotes, furniture
+    return body
 
 
 def _lone_number(chunk: Chunk) -> bool:
@@ -249,6 +269,24 @@ def _calls(text: str, web_notes: bool) -> list[re.Match[str]]:
     return sorted(found, key=lambda m: m.start())
 
 
+def _place_body_line(drafts: list[Draft], line: Line, chunk: Chunk, following: str, width: int) -> None:
+    """Add a line after the title block: an ordered item, an item's wrapped line, a new block, or the
+    current block's next line."""
+    text = line.text.strip()
+    ordered = ORDERED_ITEM.match(line.text)
+    if ordered and drafts and _introduces_list(drafts[-1]):
+        line.spans = [Span(line.text[ordered.end():])]
+        drafts.append(Draft([line], "item", f"{ordered.group(1)}."))
+    elif drafts and drafts[-1].kind == "item" and drafts[-1].label[:1].isdigit() \
+            and line is not chunk.lines[0] and line.text[:2] == "  ":
+        drafts[-1].lines.append(line)  # an ordered item's wrapped line
+    elif not drafts or _opens(line, drafts[-1].lines, chunk, width) \
+            or (_heads(text, following, width) and not _looks_like_heading(drafts[-1].lines)):
+        drafts.append(Draft([line]))
+    else:
+        drafts[-1].lines.append(line)
+
+
 def _blocks(chunks: list[Chunk], vocabulary: Vocabulary) -> list[Block]:
     width = _typical_width(chunks)
     drafts: list[Draft] = []
@@ -283,18 +321,7 @@ def _blocks(chunks: list[Chunk], vocabulary: Vocabulary) -> list[Block]:
             pending_marker = ""
             drafts[-1].lines.append(line)
             continue
-        ordered = ORDERED_ITEM.match(line.text)
-        if ordered and drafts and _introduces_list(drafts[-1]):
-            line.spans = [Span(line.text[ordered.end():])]
-            drafts.append(Draft([line], "item", f"{ordered.group(1)}."))
-        elif drafts and drafts[-1].kind == "item" and drafts[-1].label[:1].isdigit() \
-                and line is not chunk.lines[0] and line.text[:2] == "  ":
-            drafts[-1].lines.append(line)  # an ordered item's wrapped line
-        elif not drafts or _opens(line, drafts[-1].lines, chunk, width) \
-                or (_heads(text, following, width) and not _looks_like_heading(drafts[-1].lines)):
-            drafts.append(Draft([line]))
-        else:
-            drafts[-1].lines.append(line)
+        _place_body_line(drafts, line, chunk, following, width)
     drafts = [d for d in drafts if d.lines]
     drafts = _split_headings(drafts)
     drafts = _lists_after_colons(drafts)
