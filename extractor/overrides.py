@@ -78,6 +78,13 @@ class Applied:
     def warning(self) -> str:
         return f"{self.override.where()}: {self.message}" if self.status != "applied" else ""
 
+    def conclude(self) -> None:
+        """Applied when it matched; else say why not (when nothing more precise was said)."""
+        if self.matches and self.status == "unmatched":
+            self.status = "applied"
+        elif self.status == "unmatched" and not self.message:
+            self.message = _nothing_matched(self.override)
+
 
 def para_key(para: str) -> str:
     value = (para or "").strip()
@@ -146,6 +153,19 @@ def apply_with_report(mentions: list[dict[str, str]], overrides: list[Override],
     """The mentions with the corrections applied, and what each row did. A corrected row says so in its
     ``correction`` column; ``same`` and ``different`` rows change no mention (linking reads them)."""
     report = {id(o): Applied(o) for o in overrides}
+    result = _drop_and_relabel(mentions, overrides, report)
+    for override in overrides:
+        if override.action == "add":
+            result += _add(override, result, segments or [], report[id(override)])
+        elif override.action in IDENTITY_ACTIONS:
+            _identity(override, result, report[id(override)])
+    for applied in report.values():
+        applied.conclude()
+    return result, list(report.values())
+
+
+def _drop_and_relabel(mentions: list[dict[str, str]], overrides: list[Override],
+                      report: dict[int, Applied]) -> list[dict[str, str]]:
     by_key: dict[tuple[str, str, str, str], list[Override]] = {}
     for override in overrides:
         if override.action in ("drop", "relabel"):
@@ -164,17 +184,7 @@ def apply_with_report(mentions: list[dict[str, str]], overrides: list[Override],
             row["norm"] = override.norm or row["norm"]
             row["correction"] = _describe(override)
         result.append(row)
-    for override in overrides:
-        if override.action == "add":
-            result += _add(override, result, segments or [], report[id(override)])
-        elif override.action in IDENTITY_ACTIONS:
-            _identity(override, result, report[id(override)])
-    for applied in report.values():
-        if applied.matches and applied.status == "unmatched":
-            applied.status = "applied"
-        elif applied.status == "unmatched" and not applied.message:
-            applied.message = _nothing_matched(applied.override)
-    return result, list(report.values())
+    return result
 
 
 def _mention_key(row: dict[str, str]) -> tuple[str, str, str, str]:

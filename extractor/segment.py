@@ -127,19 +127,9 @@ def _number(block: Block) -> int | None:
 def _body_segment(block: Block, number: int | None, cursor: Cursor, doc_id: str, ids: IdMaker) -> Segment:
     if number is not None and not cursor.appendix and not _plausible(number, cursor):
         number = None
-    if number is None and block.kind in ("body", "heading") and is_closing(block.text):
-        return _make(doc_id, ids.make("c"), "closing", block, section=cursor.section)
-    if block.kind in ("body", "heading") and cursor.last_number and is_appendix_heading(block.text):
-        cursor.appendix, cursor.para, cursor.sections = True, "", [(0, block.text.strip())]
-        return _make(doc_id, ids.make("h"), "heading", block, section=cursor.section)
-    if block.kind == "heading" and number is None and len(block.text) < MAX_HEADING and not block.label:
-        if not PARENTHESISED.match(block.text.strip()):  # "(First item on the agenda)" notes the heading above
-            _enter_section(cursor, block)
-        cursor.para, cursor.items = "", 0
-        return _make(doc_id, ids.make("h"), "heading", block, section=cursor.section)
-    if block.kind == "table":  # a row of the paragraph's table, or of an appendix's (a budget annex)
-        base = f"p{cursor.para}.r" if cursor.para else "r"
-        return _make(doc_id, ids.make(base), "table", block, para=cursor.para, section=cursor.section)
+    structural = _structural_segment(block, number, cursor, doc_id, ids)
+    if structural is not None:
+        return structural
     if cursor.appendix:
         return _appendix_segment(block, doc_id, ids, cursor)
     if number is not None:
@@ -157,6 +147,25 @@ def _body_segment(block: Block, number: int | None, cursor: Cursor, doc_id: str,
         return _make(doc_id, ids.make(f"p{cursor.para}~", exact=False), "paragraph", block,
                      para=cursor.para, section=cursor.section)
     return _make(doc_id, ids.make("u"), "paragraph", block, section=cursor.section)
+
+
+def _structural_segment(block: Block, number: int | None, cursor: Cursor, doc_id: str, ids: IdMaker
+                        ) -> Segment | None:
+    """A closing, an appendix's heading, a side heading or a table's row; None for a paragraph or an item."""
+    if number is None and block.kind in ("body", "heading") and is_closing(block.text):
+        return _make(doc_id, ids.make("c"), "closing", block, section=cursor.section)
+    if block.kind in ("body", "heading") and cursor.last_number and is_appendix_heading(block.text):
+        cursor.appendix, cursor.para, cursor.sections = True, "", [(0, block.text.strip())]
+        return _make(doc_id, ids.make("h"), "heading", block, section=cursor.section)
+    if block.kind == "heading" and number is None and len(block.text) < MAX_HEADING and not block.label:
+        if not PARENTHESISED.match(block.text.strip()):  # "(First item on the agenda)" notes the heading above
+            _enter_section(cursor, block)
+        cursor.para, cursor.items = "", 0
+        return _make(doc_id, ids.make("h"), "heading", block, section=cursor.section)
+    if block.kind == "table":  # a row of the paragraph's table, or of an appendix's (a budget annex)
+        base = f"p{cursor.para}.r" if cursor.para else "r"
+        return _make(doc_id, ids.make(base), "table", block, para=cursor.para, section=cursor.section)
+    return None
 
 
 def _appendix_segment(block: Block, doc_id: str, ids: IdMaker, cursor: Cursor) -> Segment:

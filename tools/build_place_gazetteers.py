@@ -77,14 +77,19 @@ def common_words() -> set[str]:
     return words
 
 
-def countries() -> list[dict[str, str]]:
-    """Every name of every country, with its code and one canonical (UN short) name per code."""
+def _canonical_country_names() -> dict[str, str]:
     canonical: dict[str, str] = {}
     for country in pycountry.countries:
         name = getattr(country, "common_name", None) or country.name
         canonical[country.alpha_2] = name if "," not in name else country.name
     for code, names in EXTRA_COUNTRIES.items():
         canonical[code] = names[0]
+    return canonical
+
+
+def countries() -> list[dict[str, str]]:
+    """Every name of every country, with its code and one canonical (UN short) name per code."""
+    canonical = _canonical_country_names()
     rows: dict[str, dict[str, str]] = {}
     for country in pycountry.countries:
         for field in COUNTRY_FIELDS:

@@ -228,34 +228,49 @@ def _run_pieces(run: etree._Element, context: Context, bold: bool, size: float) 
     props = run.find(f"{W}rPr")
     if props is not None:
         if _on(props.find(f"{W}vanish")):
-            return
-        b = props.find(f"{W}b")
-        if b is not None:
-            bold = _on(b)
-        sz = props.find(f"{W}sz")
-        if sz is not None and (sz.get(f"{W}val") or "").isdigit():
-            size = int(sz.get(f"{W}val", "24")) / 2
+            return  # hidden text
+        bold, size = _run_style(props, bold, size)
     for child in run:
-        tag = child.tag
-        if tag == f"{W}t":
-            yield "text", child.text or "", bold, size
-        elif tag == f"{W}tab":
-            yield "text", "\t", bold, size
-        elif tag in (f"{W}br", f"{W}cr"):
-            kind = "page" if child.get(f"{W}type") == "page" else "break"
-            yield kind, "", bold, size
-        elif tag == f"{W}lastRenderedPageBreak":
-            yield "page", "", bold, size
-        elif tag == f"{W}noBreakHyphen":
-            yield "text", "-", bold, size
-        elif tag == f"{W}sym":
-            code = child.get(f"{W}char", "")
-            char = chr(int(code, 16)) if re.fullmatch(r"[0-9A-Fa-f]{2,4}", code) else ""
-            yield "text", SYMBOL_BULLETS.get(char, char), bold, size
-        elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
-            marker = context.markers.get(child.get(f"{W}id", ""), "")
-            if marker and child.get(f"{W}customMarkFollows") not in ("1", "true", "on"):
-                yield "ref", marker, bold, size * 0.6
+        piece = _piece(child, context)
+        if piece is not None:
+            kind, text, scale = piece
+            yield kind, text, bold, size * scale
+
+
+def _run_style(props: etree._Element, bold: bool, size: float) -> tuple[bool, float]:
+    """(bold, size) a run's properties set, else those it inherits."""
+    b = props.find(f"{W}b")
+    if b is not None:
+        bold = _on(b)
+    sz = props.find(f"{W}sz")
+    if sz is not None and (sz.get(f"{W}val") or "").isdigit():
+        size = int(sz.get(f"{W}val", "24")) / 2
+    return bold, size
+
+
+# a run's child elements that stand for one character or a break: tag -> (kind, text)
+SIMPLE_PIECES = {f"{W}tab": ("text", "\t"), f"{W}noBreakHyphen": ("text", "-"), f"{W}cr": ("break", ""),
+                 f"{W}lastRenderedPageBreak": ("page", "")}
+
+
+def _piece(child: etree._Element, context: Context) -> tuple[str, str, float] | None:
+    """(kind, text, size scale) of one child of a run."""
+    tag = child.tag
+    if tag == f"{W}t":
+        return "text", child.text or "", 1.0
+    if tag in SIMPLE_PIECES:
+        return (*SIMPLE_PIECES[tag], 1.0)
+    if tag == f"{W}br":
+        return ("page" if child.get(f"{W}type") == "page" else "break"), "", 1.0
+    if tag == f"{W}sym":
+        code = child.get(f"{W}char", "")
+        char = chr(int(code, 16)) if re.fullmatch(r"[0-9A-Fa-f]{2,4}", code) else ""
+        return "text", SYMBOL_BULLETS.get(char, char), 1.0
+    if tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+        marker = context.markers.get(child.get(f"{W}id", ""), "")
+        if marker and child.get(f"{W}customMarkFollows") not in ("1", "true", "on"):
+            return "ref", marker, 0.6
+    return None
 
 
 def _on(node: etree._Element | None) -> bool:

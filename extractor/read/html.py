@@ -79,6 +79,20 @@ def _walk(node: lxml_html.HtmlElement, page: Page) -> None:
 
 
 def _element(node: lxml_html.HtmlElement, tag: str, page: Page) -> None:
+    if _special_element(node, tag, page):
+        return
+    block = tag in BLOCKS or tag == "li"
+    if block:
+        page.block_break()
+    if node.text:
+        page.text(node.text)
+    _walk(node, page)
+    if block:
+        page.block_break()
+
+
+def _special_element(node: lxml_html.HtmlElement, tag: str, page: Page) -> bool:
+    """Write an element that is more than its text (a break, an image, a list, a table, a note's anchor)."""
     if tag == "br":
         page.line_break()
     elif tag == "hr":
@@ -90,20 +104,21 @@ def _element(node: lxml_html.HtmlElement, tag: str, page: Page) -> None:
         _list(node, tag, page)
     elif tag == "table":
         _table(node, page)
-    elif tag == "a" and _is_note_call(node, page):
-        page.text(f"({NOTE_MARKER.match(node.text_content()).group(1)})")  # type: ignore[union-attr]
-    elif tag == "a" and _is_note_target(node, page):
-        page.text(f"({NOTE_MARKER.match(node.text_content()).group(1)}) ")  # type: ignore[union-attr]
-    elif tag in BLOCKS or tag == "li":
-        page.block_break()
-        if node.text:
-            page.text(node.text)
-        _walk(node, page)
-        page.block_break()
+    elif tag == "a" and (anchor := _note_anchor(node, page)):
+        page.text(anchor)
     else:
-        if node.text:
-            page.text(node.text)
-        _walk(node, page)
+        return False
+    return True
+
+
+def _note_anchor(node: lxml_html.HtmlElement, page: Page) -> str:
+    """ "(1)" for a link to a note, "(1) " for the note's own anchor, else ""."""
+    marker = NOTE_MARKER.match(node.text_content())
+    if marker is None:
+        return ""
+    if _is_note_call(node, page):
+        return f"({marker.group(1)})"
+    return f"({marker.group(1)}) " if _is_note_target(node, page) else ""
 
 
 def _is_note_call(node: lxml_html.HtmlElement, page: Page) -> bool:
