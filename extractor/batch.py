@@ -9,9 +9,8 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from extractor.cache import Cache, annotation_stage, reading_stage
 from extractor.compare import compare_papers, papers_from
@@ -19,13 +18,14 @@ from extractor.compare.report import COMPARISON_FILES, write_comparison
 from extractor.engines import DaskEngine, LocalEngine
 from extractor.errors import InputError
 from extractor.model import DocumentResult, Status, Task
-from extractor.overrides import load_overrides, template
+from extractor.overrides import Override, load_overrides, template
 from extractor.pipeline import file_sha256, process_document
 from extractor.preflight import PreflightError, check_model, check_output_folder, check_scheduler
 from extractor.read import EXTENSIONS, NEEDS_CONVERSION
 from extractor.read.doc import check_doc, convert_to_docx
 from extractor.read.sniff import sniff
 from extractor.review import write_pages
+from extractor.rows import as_text
 from extractor.tables import write_tables
 
 OWNED_FILES = ("documents.csv", "segments.csv", "mentions.csv", "entities.csv", "activities.csv",
@@ -36,12 +36,12 @@ class NoDocuments(PreflightError):
     """No file with a document's extension among the inputs."""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Source:
+    """A file found among the inputs, and its name in this run's tables."""
+
     path: Path
     doc_id: str
-    kind: str = ""
-    sha256: str = ""
 
 
 @dataclass(slots=True)
@@ -108,37 +108,39 @@ def discover(inputs: list[Path], out: Path | None = None) -> list[Source]:
     return sources
 
 
-def convert_all(sources: list[Source], workdir: Path) -> dict[Path, Path | Exception]:
-    """Give every file that LibreOffice must read its DOCX (or the error), in as few soffice calls as possible."""
+def convert_all(files: list[tuple[Path, str]], workdir: Path) -> dict[Path, Path | Exception]:
+    """Give every file (path, kind) that LibreOffice must read its DOCX (or the error), in as few soffice
+    calls as possible."""
     pending: list[Path] = []
     conversions: dict[Path, Path | Exception] = {}
-    for source in sources:
-        if source.kind not in NEEDS_CONVERSION:
+    for path, kind in files:
+        if kind not in NEEDS_CONVERSION:
             continue
         try:
-            if source.kind == "doc":
-                check_doc(source.path)
-            pending.append(source.path)
+            if kind == "doc":
+                check_doc(path)
+            pending.append(path)
         except InputError as error:
-            conversions[source.path] = error
+            conversions[path] = error
     if pending:
         conversions.update(convert_to_docx(pending, workdir))
     return conversions
 
 
-def _identify(source: Source) -> None:
+def _task(source: Source, settings: Settings, cache: Path | None) -> Task:
+    """The file's task, its format sniffed and its content hashed."""
     try:
-        source.kind = sniff(source.path)
-        source.sha256 = file_sha256(source.path)
+        kind, sha256 = sniff(source.path), file_sha256(source.path)
     except OSError:
-        source.kind = "unreadable"
-
-
-def _task(source: Source, settings: Settings, cache: Path | None, converted: Path | Exception | None) -> Task:
-    error = (getattr(converted, "status", "corrupt"), str(converted)) if isinstance(converted, Exception) else None
-    return Task(path=str(source.path), doc_id=source.doc_id, kind=source.kind, sha256=source.sha256,
-                converted=str(converted) if isinstance(converted, Path) else "", conversion_error=error,
+        kind, sha256 = "unreadable", ""
+    return Task(path=str(source.path), doc_id=source.doc_id, kind=kind, sha256=sha256,
                 pdf_engine=settings.pdf_engine, cache=str(cache) if cache else "", model_name=settings.model_name)
+
+
+def _with_conversion(task: Task, converted: Path | Exception | None) -> Task:
+    if isinstance(converted, Exception):
+        return replace(task, conversion_error=(str(getattr(converted, "status", Status.CORRUPT)), str(converted)))
+    return replace(task, converted=str(converted)) if converted is not None else task
 
 
 def run(inputs: list[Path], out: Path, settings: Settings | None = None,
@@ -159,26 +161,38 @@ def run(inputs: list[Path], out: Path, settings: Settings | None = None,
     check_model(settings.model_name)
     if settings.engine == "dask":
         check_scheduler(settings.scheduler)
-    for source in sources:
-        _identify(source)
-    if on_start:
-        on_start(len(sources))
     cache_dir = (settings.cache or out / ".cache") if settings.use_cache else None
-    cache = Cache(cache_dir) if cache_dir else None
-    stage = reading_stage(settings.pdf_engine)
+    tasks = [_task(s, settings, cache_dir) for s in sources]
+    if on_start:
+        on_start(len(tasks))
     corrections = load_overrides(out / "overrides.csv") + load_overrides(settings.overrides)
+    summary = RunSummary(results=process_all(tasks, settings, Cache(cache_dir) if cache_dir else None, on_result))
+    write_outputs(out, summary, corrections)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def process_all(tasks: list[Task], settings: Settings, cache: Cache | None,
+                on_result: Callable[[DocumentResult], None] | None = None) -> list[DocumentResult]:
+    """Every task's result, in the tasks' order: from the cache in this process where it holds everything,
+    else by the engine's workers (after LibreOffice has converted what needs it)."""
     by_id: dict[str, DocumentResult] = {}
+    stage = reading_stage(settings.pdf_engine)
     with tempfile.TemporaryDirectory(prefix="gbextract-") as workdir:
-        to_convert = [s for s in sources if not (cache and cache.load(s.sha256, stage) is not None)]
+        to_convert = [(Path(t.path), t.kind) for t in tasks if not (cache and cache.load(t.sha256, stage) is not None)]
         conversions = convert_all(to_convert, Path(workdir))
-        tasks = [_task(s, settings, cache_dir, conversions.get(s.path)) for s in sources]
+        tasks = [_with_conversion(t, conversions.get(Path(t.path))) for t in tasks]
         done = {t.doc_id for t in tasks if cache and _fully_cached(t, cache, settings)}
         cached = (process_document(t) for t in tasks if t.doc_id in done)  # no worker needed: all in the cache
         for result in itertools.chain(cached, _engine(settings).map(t for t in tasks if t.doc_id not in done)):
             by_id[result.doc_id] = result
             if on_result:
                 on_result(result)
-    summary = RunSummary(results=[by_id[s.doc_id] for s in sources])
+    return [by_id[t.doc_id] for t in tasks]
+
+
+def write_outputs(out: Path, summary: RunSummary, corrections: list[Override]) -> None:
+    """The tables, the comparison (when the papers form a series), the review pages and the workbook."""
     template(out / "overrides.csv")
     tables = write_tables(out, summary.results, corrections)
     summary.outputs = tables.paths
@@ -189,15 +203,9 @@ def run(inputs: list[Path], out: Path, settings: Settings | None = None,
     if not comparison.series:
         summary.notes.append("no comparison files: " + ("one paper" if len(papers) < 2 else
                                                         "the papers form no series of two or more"))
-    summary.outputs.append(write_pages(out / "review", *(_text_rows(rows) for rows in (
+    summary.outputs.append(write_pages(out / "review", *(as_text(rows) for rows in (
         tables.documents, tables.segments, tables.mentions))))
     remove_stale(out, summary.outputs)
-    summary.seconds = time.perf_counter() - started
-    return summary
-
-
-def _text_rows(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
-    return [{key: "" if value is None else str(value) for key, value in row.items()} for row in rows]
 
 
 def remove_stale(out: Path, written: list[Path]) -> None:

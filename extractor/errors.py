@@ -1,4 +1,5 @@
-"""Expected failures on bad input. Each names a cause that documents.csv reports."""
+"""Expected failures on bad input. Each names a cause (a ``Status``) that documents.csv reports, and the
+message says what was wrong with the file."""
 
 from __future__ import annotations
 
@@ -17,28 +18,42 @@ class InputError(Exception):
 
 
 class EmptyFile(InputError):
+    """No bytes, or nothing but white space and markup."""
+
     status = Status.EMPTY
 
 
 class CorruptFile(InputError):
+    """Damaged or truncated: a PDF without its cross-reference table, a DOCX that is no ZIP, an OLE file
+    without a Word stream, or a file LibreOffice could not convert."""
+
     status = Status.CORRUPT
 
 
 class EncryptedFile(InputError):
+    """Password-protected (PDF or Word); the message says so, and nothing is read."""
     status = Status.ENCRYPTED
 
 
 class NoTextLayer(InputError):
+    """A scan: pages without text, and OCR unavailable or without result.
+
+    Install tesseract-ocr (``./scripts/setup`` does) to read scans."""
+
     status = Status.NO_TEXT
 
 
 class UnsupportedFormat(InputError):
-    status = Status.UNSUPPORTED
+    status = Status.UNSUPPORTED  # not a PDF, Word, RTF, ODT, HTML or text file, whatever its extension says
 
 
 class MissingDependency(InputError):
+    """A program the format needs is not installed (LibreOffice for .doc, .rtf and .odt)."""
+
     status = Status.MISSING_DEPENDENCY
 
 
 class TooLarge(InputError):
+    """A part that would inflate beyond the limit (a ZIP bomb), refused before it is read."""
+
     status = Status.TOO_LARGE

@@ -193,6 +193,19 @@ class Mention:
     score: str = ""  # the rules and this model give none; kept for methods that do
 
 
+@dataclass(slots=True)
+class Segmented:
+    """A paper's segments in reading order, its metadata, and what an analyst should know about the reading."""
+
+    meta: DocumentMeta
+    segments: list[Segment]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> int:
+        return len({s.para for s in self.segments if s.kind == "paragraph" and s.para})
+
+
 class Status(StrEnum):
     """What became of a file: documents.csv's ``status`` column."""
 

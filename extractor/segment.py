@@ -21,7 +21,7 @@ from extractor.metadata import (
     read_front_matter,
     symbol_from_furniture,
 )
-from extractor.model import Block, DocumentMeta, FootnoteRef, Layout, Segment
+from extractor.model import Block, DocumentMeta, FootnoteRef, Layout, Segment, Segmented
 from extractor.symbols import body_of, session_of, symbol_from_file_name
 
 LABEL_NUMBER = re.compile(r"^(\d{1,4})[.)]?$")
@@ -29,17 +29,6 @@ SUB_HEADING = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4})\)|[a-z]\)|[A-H]\.|\d{1,2}\
 MAX_HEADING = 250
 MAX_SUB_HEADING = 120
 BODY_KINDS = ("body", "heading", "item", "table")
-
-
-@dataclass(slots=True)
-class Segmented:
-    meta: DocumentMeta
-    segments: list[Segment]
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def paragraphs(self) -> int:
-        return len({s.para for s in self.segments if s.kind == "paragraph" and s.para})
 
 
 @dataclass(slots=True)

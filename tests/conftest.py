@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.batch import Source, convert_all
+from extractor.batch import convert_all
 from extractor.model import DocumentResult
 from extractor.pipeline import read_and_segment
 from extractor.read.sniff import sniff
@@ -27,7 +27,7 @@ def processed(name: str, engine: str = "pdfium") -> DocumentResult:
     converted = None
     if kind in ("doc", "rtf", "odt"):
         workdir = Path(__import__("tempfile").mkdtemp(prefix="gbtest-"))
-        converted = convert_all([Source(path, name, kind)], workdir)[path]
+        converted = convert_all([(path, kind)], workdir)[path]
     return read_and_segment(path, name, kind, converted, engine)
 
 

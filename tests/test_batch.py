@@ -148,7 +148,7 @@ def test_cache_hit_and_a_models_change_reannotates_from_cached_segments(tmp_path
         cached_function.cache_clear()
     try:
         third = batch.run([paper], out, batch.Settings(workers=1))
-        assert [r.status for r in third.results] == ["ok"]  # re-annotated from the cached segments, not read
+        assert [(r.status, r.message) for r in third.results] == [("ok", "")]  # re-annotated from the cached segments, not read
         changed = {(m["text"], m["norm"]) for m in read(out / "mentions.csv")}
         assert ("Roundtable on Corporate Responsibility", "Acme Standards Forum") in changed
     finally:
