@@ -188,3 +188,17 @@ def test_lexicon_tables() -> None:
         (language, n) for language in ("en", "es", "fr") for n in range(1, 13)]
     numbers = rows("lexicon/numbers.csv")
     assert all(row["kind"] in ("unit", "ten", "scale") and float(row["value"]) >= 0 for row in numbers)
+
+
+def test_head_word_rules_are_known_and_complete() -> None:
+    from extractor.annotate.organization_types import HEAD_RULES
+
+    ruled = [row for row in rows("patterns/org_heads.csv") if row["rule"]]
+    assert sorted(row["word"] for row in ruled) == ["board", "bureau", "committee", "department", "group", "office",
+                                                    "team"]
+    for row in ruled:
+        assert row["rule"] in {*HEAD_RULES, "min-words"}, row
+        if row["rule"] in ("needs-word", "national-only"):
+            assert row["rule_word"][:1].isupper(), row
+        if row["rule"] == "min-words":
+            assert row["rule_word"].isdigit(), row

@@ -88,7 +88,7 @@ def _trim_chunk(text: str, chunk: list[Token]) -> list[Token]:
     connectors, openers = word_list("definition_connector"), word_list("sentence_start")
     while chunk and (chunk[0][0] in connectors or chunk[0][0] == "," or chunk[0][0] in openers):
         chunk.pop(0)
-    if len(chunk) > 2 and chunk[1][0] in ("of", "from", "by", "with") and _starts_sentence(text, chunk[0][1]):
+    if len(chunk) > 2 and chunk[1][0] in word_list("noun_before_name") and _starts_sentence(text, chunk[0][1]):
         chunk = chunk[2:]  # "Figures of the National Institute … (INEGI)": the name follows the sentence's noun
         while chunk and chunk[0][0] in connectors:
             chunk.pop(0)

@@ -35,6 +35,8 @@ class Knowledge:
     by_key: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     by_acronym: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     heads: dict[str, str] = field(default_factory=dict)  # organization head word -> UNIT, PARTNER or IGNORE
+    # head word -> (rule, its word): what more than the head decides the type (org_heads.csv's rule columns)
+    head_rules: dict[str, tuple[str, str]] = field(default_factory=dict)
     nationalities: set[str] = field(default_factory=set)
     # head words of things named after an organization: "United Nations House", "United Nations Day"
     things: set[str] = field(default_factory=set)
@@ -112,6 +114,8 @@ def _add_places(knowledge: Knowledge, gazetteers: Path) -> None:
 def _add_words(knowledge: Knowledge, base: Path) -> None:
     for row in read_rows(base / "patterns" / "org_heads.csv"):
         knowledge.heads[row["word"].lower()] = row["type"]
+        if row.get("rule"):
+            knowledge.head_rules[row["word"].lower()] = (row["rule"], row.get("rule_word", ""))
         if row.get("names_a_thing"):
             knowledge.things.add(row["word"].lower())
     knowledge.nationalities = {row["word"] for row in read_rows(base / "gazetteers" / "nationalities.csv")}

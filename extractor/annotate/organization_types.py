@@ -115,10 +115,11 @@ def _by_head(name: str, knowledge: Knowledge) -> tuple[str, str] | None:
 
 def _by_head_word(name: str, head: str, parts: list[str], knowledge: Knowledge) -> tuple[str, str] | None:
     national = _is_national(parts, knowledge)
-    if head in HEAD_RULES:
-        return HEAD_RULES[head](name, head, parts, national)
-    if head in ("group", "board") and len(parts) < 3:
-        return None  # "Working Group", "the Board"
+    rule, word = knowledge.head_rules.get(head, ("", ""))
+    if rule == "min-words" and len(parts) < int(word):
+        return None  # "Working Group", "the Board": a head word and little else
+    if rule in HEAD_RULES:
+        return HEAD_RULES[rule](name, head, parts, national, word)
     type_ = knowledge.heads[head]
     if type_ == "UNIT" and national:
         return "PARTNER", f"heads:{head}-national"
@@ -138,32 +139,35 @@ def _name_words(name: str, knowledge: Knowledge) -> tuple[list[str], list[str]] 
     return parts, lower
 
 
-def _office(name: str, head: str, parts: list[str], national: bool) -> tuple[str, str] | None:
-    if re.match(r"^Office of the\b", name):
-        return "PARTNER", "heads:office-of"
-    return ("UNIT", "heads:ilo-office") if ilo_office().search(name) else ("PARTNER", "heads:office")
+def _ilo_office(name: str, head: str, parts: list[str], national: bool, word: str) -> tuple[str, str] | None:
+    """ "Office of the Prime Minister" is a government's; an ILO office is named so ("ILO Office for …")."""
+    if re.match(rf"^{head.title()} of the\b", name):
+        return "PARTNER", f"heads:{head}-of"
+    return ("UNIT", f"heads:ilo-{head}") if ilo_office().search(name) else ("PARTNER", f"heads:{head}")
 
 
-def _department(name: str, head: str, parts: list[str], national: bool) -> tuple[str, str] | None:
-    # the ILO's are "X Department" and "Bureau for X" (and in units.csv); "Department of Labour" is a government's
-    if national or name.startswith(("Bureau of ", "Department of ")):
+def _government_of(name: str, head: str, parts: list[str], national: bool, word: str) -> tuple[str, str] | None:
+    """The ILO's are "X Department" and "Bureau for X" (and in units.csv); "Department of Labour" and a
+    national one are a government's."""
+    if national or name.startswith(f"{head.title()} of "):
         return "PARTNER", f"heads:{head}-of-government"
     return "UNIT", f"heads:{head}"
 
 
-def _committee(name: str, head: str, parts: list[str], national: bool) -> tuple[str, str] | None:
-    if national or "National" in parts:
-        return "PARTNER", "heads:national-committee"
-    return "IGNORE", "heads:committee"
+def _national_only(name: str, head: str, parts: list[str], national: bool, word: str) -> tuple[str, str] | None:
+    """Only a national body is a partner ("National Tripartite Committee"); the ILO's own are no entity."""
+    if national or word in parts:
+        return "PARTNER", f"heads:national-{head}"
+    return "IGNORE", f"heads:{head}"
 
 
-def _team(name: str, head: str, parts: list[str], national: bool) -> tuple[str, str] | None:
-    return ("UNIT", "heads:team") if "Decent" in parts else None  # the ILO's Decent Work Teams
+def _needs_word(name: str, head: str, parts: list[str], national: bool, word: str) -> tuple[str, str] | None:
+    return ("UNIT", f"heads:{head}") if word in parts else None  # the ILO's "Decent Work … Team"s
 
 
-# head words whose type depends on more than the word ("Office of the …", "Department of Labour")
-HEAD_RULES = {"office": _office, "department": _department, "bureau": _department, "committee": _committee,
-              "team": _team}
+# org_heads.csv's ``rule`` column: what more than the head word decides a name's type
+HEAD_RULES = {"ilo-office": _ilo_office, "government-of": _government_of, "national-only": _national_only,
+              "needs-word": _needs_word}
 
 
 def _names_a_place(words: list[str], knowledge: Knowledge) -> bool:

@@ -137,7 +137,8 @@ def _counted_noun(number: Span) -> tuple[Span | None, str]:
 def _antecedent(number: Span) -> str:
     """ "specialists …, of whom 30 are to be trained" -> specialists; "5 of the 12 agreements" -> agreements."""
     doc = number.doc
-    if number.start >= 2 and doc[number.start - 1].lower_ in ("whom", "which") and doc[number.start - 2].lower_ == "of":
+    before = [t.lower_ for t in doc[max(0, number.start - 2):number.start]]
+    if len(before) == 2 and before[0] == "of" and before[1] in word_list("relative_pronoun"):
         for token in reversed(doc[:number.start - 2]):
             if token.tag_ == "NNS":
                 return token.lower_

@@ -107,7 +107,7 @@ class Organizations:
                 return [left]
             # "Ministry of Human Resources and Social Security" coordinates the ministry's portfolios:
             # a head-first name splits only where what follows is a name in its own right
-            head_first = len(left) > 2 and left[1].lower_ in ("of", "for", "on")
+            head_first = len(left) > 2 and left[1].lower_ in word_list("head_complement")
             if head_first and self.classify(right.text) is None:
                 continue
             return [left, *self._split_list(right)]
@@ -160,7 +160,7 @@ def _romance_word(token: Token) -> bool:
 def _without_location(run: Span) -> Span:
     """ "Social Compliance Forum in Bangladesh": the name ends before "in" + a place."""
     for token in run:
-        if token.lower_ in ("in", "at") and token.i > run.start and token.i + 1 < run.end:
+        if token.lower_ in word_list("location_preposition") and token.i > run.start and token.i + 1 < run.end:
             return run.doc[run.start:token.i]
     return run
 
@@ -168,7 +168,7 @@ def _without_location(run: Span) -> Span:
 def _strip(span: Span) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
-    if end - start > 3 and doc[start].is_sent_start and doc[start + 1].lower_ in ("of", "from", "by", "with"):
+    if end - start > 3 and doc[start].is_sent_start and doc[start + 1].lower_ in word_list("noun_before_name"):
         start += 1  # "Figures of the National Institute of Statistics": the name starts after the sentence's noun
     connectors, openers = word_list("name_connector"), word_list("sentence_start")
     while start < end and (doc[start].lower_ in connectors or doc[start].text in openers):

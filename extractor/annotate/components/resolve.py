@@ -144,13 +144,14 @@ def _word_of_a_name(place: Span, names: list[Span]) -> bool:
     for name in names:
         if name.start <= place.start and place.end == name.end and place.start != name.start:
             before = place.doc[place.start - 1].lower_
-            return before not in ("of", "in", "for", "at", "-", ",", "and")  # "ILO Jakarta Office" keeps Jakarta
+            return before not in word_list("place_in_name_after")  # "ILO Jakarta Office" keeps Jakarta
     return False
 
 
 def _looks_like_place(ent: Span, resolver: Resolver) -> bool:
     words = [t for t in ent if t.is_alpha]
-    if not words or len(ent) > 4 or any(not t.text[:1].isupper() for t in words if t.lower_ not in ("and", "of")):
+    lower_words = word_list("place_name_word")
+    if not words or len(ent) > 4 or any(not t.text[:1].isupper() for t in words if t.lower_ not in lower_words):
         return False
     if ent.text in resolver.knowledge.nationalities or ent.text.isupper():
         return False
@@ -178,7 +179,7 @@ def _head_before(known: Span, span: Span, translations: dict[str, str]) -> bool:
     """ "Fundación Telefónica": a body named after a known company or person, its head word first."""
     inside = span.start < known.start and known.end <= span.end
     head = span.id_.rsplit(":", 1)[-1]
-    listed = any(t.lower_ in ("and", "&", ",") for t in span)  # "the Centre and MULTI" is two names
+    listed = any(t.lower_ in word_list("name_list_separator") for t in span)  # "the Centre and MULTI" is two names
     first = span[0].lower_
     return inside and not listed and known.label_ in ("UNIT", "PARTNER") and head in (first, translations.get(first))
 

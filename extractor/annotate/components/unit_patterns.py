@@ -82,7 +82,8 @@ class UnitPatterns:
     def _end_at_place(self, span: Span) -> Span | None:
         """Cut "Subregional Office for South Asia and the IFC" after the place it names."""
         doc = span.doc
-        place_start = next((t.i + 1 for t in span if t.lower_ in ("for", "in", "-", "/") and t.i > span.start), None)
+        openers = word_list("office_place_opener")
+        place_start = next((t.i + 1 for t in span if t.lower_ in openers and t.i > span.start), None)
         if place_start is None or place_start >= span.end:
             return span
         if doc[place_start].lower_ == "the":
