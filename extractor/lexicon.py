@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from extractor.resources import models_dir
+from extractor.resources import lexicon_dir
 from extractor.rows import read_rows
 
 
@@ -27,12 +27,12 @@ def _table(folder: str, name: str) -> tuple[dict[str, str], ...]:
 
 def table(name: str) -> tuple[dict[str, str], ...]:
     """The rows of ``models/lexicon/<name>``."""
-    return _table(str(models_dir() / "lexicon"), name)
+    return _table(lexicon_dir(), name)
 
 
 def word_list(name: str) -> frozenset[str]:
     """The words of one list of ``words.csv``."""
-    return _words(str(models_dir() / "lexicon"), name)
+    return _words(lexicon_dir(), name)
 
 
 @cache
