@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from extractor.lexicon import spellings
 
 QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‑": "-", "\u00a0": " "})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_token(text: str) -> str:
     """A token's matching form: lower case, straight quotes, one spelling of -ise/-ize and labour."""
     folded = text.translate(QUOTES).lower()

@@ -60,8 +60,13 @@ class Currency:
     symbol: bool  # written right before the figure ("$41 500")
 
 
-def currencies() -> list[Currency]:
-    return [Currency(row["form"], row["code"], row["symbol"] == "1") for row in table("currencies.csv")]
+def currencies() -> tuple[Currency, ...]:
+    return _currencies(lexicon_dir())
+
+
+@cache
+def _currencies(folder: str) -> tuple[Currency, ...]:
+    return tuple(Currency(row["form"], row["code"], row["symbol"] == "1") for row in _table(folder, "currencies.csv"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,5 +82,10 @@ def months() -> list[Month]:
             for row in table("months.csv")]
 
 
-def spellings() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(row["pattern"]), row["replacement"]) for row in table("spelling.csv")]
+def spellings() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return _spellings(lexicon_dir())
+
+
+@cache
+def _spellings(folder: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(row["pattern"]), row["replacement"]) for row in _table(folder, "spelling.csv"))

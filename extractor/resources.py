@@ -11,24 +11,24 @@ if TYPE_CHECKING:
     from thinc.api import Config
 
 
+@lru_cache(maxsize=1)
 def models_dir() -> Path:
-    """``$GBEXTRACT_MODELS`` if set, else the ``models/`` folder beside the package."""
-    return _models_dir(os.environ.get("GBEXTRACT_MODELS", ""))
-
-
-def lexicon_dir() -> str:
-    """``models/lexicon``, as the key the lexicon's caches are kept under (rules ask for it per token)."""
-    return _lexicon_dir(os.environ.get("GBEXTRACT_MODELS", ""))
-
-
-@lru_cache(maxsize=8)
-def _models_dir(configured: str) -> Path:
+    """``$GBEXTRACT_MODELS`` if set, else the ``models/`` folder beside the package. Read once per process
+    (rules ask for their word lists per token); ``reload()`` reads it again."""
+    configured = os.environ.get("GBEXTRACT_MODELS", "")
     return Path(configured) if configured else Path(__file__).resolve().parent.parent / "models"
 
 
-@lru_cache(maxsize=8)
-def _lexicon_dir(configured: str) -> str:
-    return str(_models_dir(configured) / "lexicon")
+@lru_cache(maxsize=1)
+def lexicon_dir() -> str:
+    """``models/lexicon``, as the key the lexicon's caches are kept under."""
+    return str(models_dir() / "lexicon")
+
+
+def reload() -> None:
+    """Read ``$GBEXTRACT_MODELS`` again (after a change to it in this process)."""
+    models_dir.cache_clear()
+    lexicon_dir.cache_clear()
 
 
 def pipeline_config(models: Path | None = None) -> Config:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from extractor import batch, pipeline
+from extractor import batch, pipeline, resources
 from extractor.annotate.gazetteers import load_knowledge
 from extractor.annotate.nlp import load_pipeline
 from extractor.cache import annotation_fingerprint, reading_fingerprint
@@ -144,6 +144,7 @@ def test_cache_hit_and_a_models_change_reannotates_from_cached_segments(tmp_path
     with (models / "gazetteers" / "partners.csv").open("a", encoding="utf-8") as handle:
         handle.write("Acme Standards Forum,Roundtable on Corporate Responsibility,name,test entry\n")
     monkeypatch.setenv("GBEXTRACT_MODELS", str(models))
+    resources.reload()
     for cached_function in (load_knowledge, load_pipeline, annotation_fingerprint, reading_fingerprint):
         cached_function.cache_clear()
     try:
@@ -152,6 +153,8 @@ def test_cache_hit_and_a_models_change_reannotates_from_cached_segments(tmp_path
         changed = {(m["text"], m["norm"]) for m in read(out / "mentions.csv")}
         assert ("Roundtable on Corporate Responsibility", "Acme Standards Forum") in changed
     finally:
+        monkeypatch.delenv("GBEXTRACT_MODELS")
+        resources.reload()
         for cached_function in (load_knowledge, load_pipeline, annotation_fingerprint, reading_fingerprint):
             cached_function.cache_clear()
 

@@ -14,16 +14,13 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from extractor.annotate import candidates
+from extractor.annotate.counting import not_counted, number_end
 from extractor.annotate.normalise.amounts import normalise_count, normalise_money, normalise_percent
-from extractor.annotate.normalise.numbers import NUMBER_WORDS, parse_number
 from extractor.annotate.regex_rules import load_regex_rules
 from extractor.lexicon import word_list
-
-ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$")
-
 
 
 class Amounts:
@@ -51,7 +48,7 @@ class Amounts:
         index = 0
         while index < len(doc):
             doc[index]
-            end = _number_end(doc, index)
+            end = number_end(doc, index)
             if end == index or any(index < e and s < end for s, e in taken) or _not_a_count(doc, index, end):
                 index = max(end, index + 1)
                 continue
@@ -69,43 +66,12 @@ class Amounts:
             index = end
 
 
-def _number_end(doc: Doc, index: int) -> int:
-    token = doc[index]
-    if not _is_number(token):
-        return index
-    end = index + 1
-    while end < len(doc) and (doc[end].lower_ in word_list("scale_word") or (doc[end].text == "-" and end + 1 < len(doc)
-                              and doc[end + 1].lower_ in NUMBER_WORDS)):
-        end += 2 if doc[end].text == "-" else 1
-    return end
-
-
-def _is_number(token: Token) -> bool:
-    text = token.text
-    if ORDINAL_DIGITS.match(text) or text.lower() in word_list("ordinal_word"):
-        return False
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", text):
-        return True
-    return token.lower_ in NUMBER_WORDS and token.lower_ not in word_list("scale_word")
-
-
 def _not_a_count(doc: Doc, start: int, end: int) -> bool:
-    token = doc[start]
-    previous = doc[start - 1].lower_ if start > 0 else ""
     following = doc[end].text if end < len(doc) else ""
-    value = parse_number(doc[start:end].text)
-    references = word_list("not_counted_after")
-    if value is None or previous in references or (previous == "(" and following == ")"):
+    if not_counted(doc, start, end):
         return True
-    if previous == "." and start >= 2 and f"{doc[start - 2].lower_}." in references:
-        return True  # "(No. 88)" read as "No", ".", "88"
-    if re.fullmatch(r"(?:19|20)\d\d", token.text):
-        return True  # a year (the dates component decides whether it is one)
-    if token.lower_ == "one" and (following.lower() == "of" or token.dep_ != "nummod"):
-        return True
-    if following == "-" and not doc[end - 1].whitespace_:
-        return True  # "a two-week course", "a 10-day mission": a measure of the noun, not a count
-    return following in ("/", ".") and end + 1 < len(doc) and doc[end + 1].text[:1].isdigit()
+    token = doc[start]
+    return token.lower_ == "one" and (following.lower() == "of" or token.dep_ != "nummod")
 
 
 def _counted_noun(number: Span) -> tuple[Span | None, str]:

@@ -1,19 +1,19 @@
 """Component ``gb_model_ner``: the statistical model's entity recognizer, run only where it can help.
 
-The model's NER costs more than the rest of the pipeline together (it has its
-own embedding layer). What it adds here are organizations and places the
-rules do not know, and those need capitalised words that no gazetteer,
-pattern or acronym has explained. A segment without such words, and without
-an ambiguous city name to confirm, is not sent to it: that keeps the
-annotation stage above 5,000 words a second on one core, and changes no result.
+The model's NER costs more than the rules together (it has its own embedding layer). What it adds here
+are organizations and places the rules do not know, and those need capitalised words that no gazetteer,
+pattern or acronym has explained. So it reads only the sentences that hold such a word, or an ambiguous
+city name to confirm, each as a Doc of its own; its entities are written back to the paragraph's Doc.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import cast
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.pipeline import TrainablePipe
+from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
 from extractor.annotate import candidates
@@ -21,23 +21,27 @@ from extractor.annotate.gazetteers import load_knowledge
 from extractor.lexicon import word_list
 
 
-def needs_model(doc: Doc, nationalities: frozenset[str] = frozenset()) -> bool:
-    """True when a capitalised word is left that no rule explains (a word of ``always_capitalised``, months
-    and languages, names nothing)."""
+def sentences_for_model(doc: Doc, nationalities: frozenset[str] = frozenset()) -> list[Span]:
+    """The sentences with a capitalised word that no rule explains (a word of ``always_capitalised``,
+    months and languages, names nothing), or with an ambiguous city name."""
     found = candidates.candidates(doc)
-    if any(c.id_.endswith(":ambiguous") for c in found):
-        return True
+    ambiguous = {c.start for c in found if c.id_.endswith(":ambiguous")}
     covered = {i for span in found for i in range(span.start, span.end)}
     shouting = doc.text.isupper()  # a title-block line in capitals
     plain = word_list("always_capitalised")
-    for token in doc:
-        text = token.text
-        if not text[:1].isupper() or len(text) < 2 or token.i in covered or token.is_sent_start:
-            continue
-        if not token.is_alpha or shouting or token.lower_ in plain or text in nationalities:
-            continue
-        return True
-    return False
+    chosen = []
+    for sentence in doc.sents:
+        if any(sentence.start <= i < sentence.end for i in ambiguous) or (not shouting and any(
+                _unexplained(token, covered, plain, nationalities) for token in sentence)):
+            chosen.append(sentence)
+    return chosen
+
+
+def _unexplained(token: Token, covered: set[int], plain: frozenset[str], nationalities: frozenset[str]) -> bool:
+    text = token.text
+    if not text[:1].isupper() or len(text) < 2 or token.i in covered or token.is_sent_start:
+        return False
+    return token.is_alpha and token.lower_ not in plain and text not in nationalities
 
 
 class ModelNer:
@@ -50,16 +54,21 @@ class ModelNer:
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
         recognizer = self.nlp.get_pipe(self.component)
+        recognize = cast(TrainablePipe, recognizer).pipe if hasattr(recognizer, "pipe") else (
+            lambda found, batch_size: map(recognizer, found))
         for batch in minibatch(docs, batch_size):
-            chosen = [doc for doc in batch if self.always or needs_model(doc, self.nationalities)]
-            if chosen and hasattr(recognizer, "pipe"):
-                for _ in recognizer.pipe(chosen):
-                    pass  # the recognizer sets doc.ents on the same Doc objects
-            else:
-                for doc in chosen:
-                    recognizer(doc)
+            chosen = [(doc, sentence) for doc in batch for sentence in
+                      (list(doc.sents) if self.always else sentences_for_model(doc, self.nationalities))]
+            alone = [Doc(doc.vocab, words=[t.text for t in s], spaces=[bool(t.whitespace_) for t in s])
+                     for doc, s in chosen]
+            found: dict[int, list[Span]] = {}
+            for (doc, sentence), result in zip(chosen, recognize(alone, batch_size=batch_size), strict=True):
+                found.setdefault(id(doc), []).extend(
+                    Span(doc, sentence.start + e.start, sentence.start + e.end, label=e.label_) for e in result.ents)
+            for doc in batch:
+                doc.set_ents(found.get(id(doc), []), default="outside")
             yield from batch
 
 
