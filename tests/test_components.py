@@ -26,7 +26,7 @@ RULES = ["gb_normalize", "gb_persons", "gb_gazetteer", "gb_acronyms", "gb_unit_p
 def nlp() -> Language:
     register_components()
     blank = spacy.blank("en")
-    blank.add_pipe("sentencizer")
+    blank.add_pipe("gb_sentences")
     for name in RULES:
         config = {} if name in ("gb_normalize", "gb_acronyms") else {"models": str(models_dir())}
         blank.add_pipe(name, config=config)
@@ -227,19 +227,19 @@ def test_the_model_ner_sees_only_sentences_with_unexplained_capitals(nlp: Langua
     if "test_recording_ner" not in nlp.component_names:
         nlp.add_pipe("test_recording_ner", last=True)
         nlp.disable_pipe("test_recording_ner")
-    gate = ModelNer(nlp, "test_recording_ner", always=False, models=str(models_dir()))
+    gate = ModelNer(nlp, "test_recording_ner", always=False, context=0, models=str(models_dir()))
     texts = ["The IOE met in Geneva in May 2010. The Acme Widgets Consortium met.",  # known, then an unknown name
              "Its 316th Session took place; Spanish and English versions exist."]  # calendar and language words
     docs = []
     for text in texts:
         doc = nlp.make_doc(text)
         doc._.gb_context = build_context(texts, load_knowledge())
-        for name in ("sentencizer", "gb_normalize", "gb_gazetteer", "gb_acronyms", "gb_unit_patterns"):
+        for name in ("gb_sentences", "gb_normalize", "gb_gazetteer", "gb_acronyms", "gb_unit_patterns"):
             doc = nlp.get_pipe(name)(doc)
         docs.append(doc)
     assert len(list(gate.pipe(docs))) == 2
     assert SENT_TO_MODEL == ["The Acme Widgets Consortium met."]
-    everything = ModelNer(nlp, "test_recording_ner", always=True, models=str(models_dir()))
+    everything = ModelNer(nlp, "test_recording_ner", always=True, context=0, models=str(models_dir()))
     SENT_TO_MODEL.clear()
     list(everything.pipe(docs))
     assert ["The IOE met in Geneva in May 2010. ", "The Acme Widgets Consortium met.", texts[1]] == SENT_TO_MODEL
@@ -323,3 +323,58 @@ def test_a_name_known_in_two_countries_takes_the_nearest_countrys(nlp: Language)
     text = "In Colombia, youth of Huila met the Office. Later, in Angola, Huila and Luanda."
     assert [(t, code) for t, _, code, _ in found(run(nlp, nlp.make_doc(text)), label="PLACE") if t == "Huila"] == [
         ("Huila", "AO"), ("Huila", "CO")]
+
+
+@pytest.mark.parametrize(("text", "parsed"), [
+    ("The Office trained 45 participants.", True),  # a count
+    ("One of them met.", True),  # "one" is decided by its parse
+    ("In 2000 workers joined.", True),  # a year-like number before a plural may count
+    ("In 2007, the Office met twice.", False),  # a year
+    ("In 2007 the Office met.", False),  # a year before a word that is no plural
+    ("It cost US$ 2 million.", False),  # money: the amount patterns read it
+    ("It rose by 45 per cent.", False),  # a share
+    ("It met on 12 March.", False),  # a date
+    ("See paragraph 12 of Convention (No. 88).", False),  # references
+])
+def test_the_parse_runs_only_where_a_number_may_count(nlp: Language, text: str, parsed: bool) -> None:
+    from extractor.annotate.components.syntax import needs_parse
+
+    doc = nlp.get_pipe("gb_sentences")(nlp.make_doc(text))
+    assert [needs_parse(sentence) for sentence in doc.sents] == [parsed]
+
+
+def test_the_model_ner_reads_a_passage_around_unexplained_words(nlp: Language) -> None:
+    from extractor.annotate.components.model_ner import passages_for_model
+
+    text = "The IOE met in Geneva in May 2010 and then, after talks, the Acme Widgets Consortium met. It ended."
+    doc = nlp.make_doc(text)
+    doc._.gb_context = build_context([text], load_knowledge())
+    for name in ("gb_sentences", "gb_normalize", "gb_gazetteer", "gb_acronyms", "gb_unit_patterns"):
+        doc = nlp.get_pipe(name)(doc)
+    assert [p.text for p in passages_for_model(doc, context=2)] == [", the Acme Widgets Consortium met."]
+    assert [p.text for p in passages_for_model(doc, context=0)] == [
+        "The IOE met in Geneva in May 2010 and then, after talks, the Acme Widgets Consortium met."]
+
+
+def test_the_parse_is_written_back_and_unparsed_sentences_keep_their_bounds() -> None:
+    from extractor.annotate.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp("The Office met in Geneva. It trained 45 participants. It closed.")
+    assert [s.text for s in doc.sents] == ["The Office met in Geneva.", "It trained 45 participants.", "It closed."]
+    assert [(t.text, t.tag_, t.dep_, t.head.text) for t in doc[6:11]] == [
+        ("It", "PRP", "nsubj", "trained"), ("trained", "VBD", "ROOT", "trained"), ("45", "CD", "nummod", "participants"),
+        ("participants", "NNS", "dobj", "trained"), (".", ".", "punct", "trained")]
+    assert {t.tag_ for t in doc[:6]} == {""}  # no rule reads the first sentence's parse
+    assert [m for m in doc.spans["gb_mentions"] if m.label_ == "AMOUNT"][0].kb_id_ == "45 participants"
+
+
+def test_sentences_end_at_a_stop_before_a_capital(nlp: Language) -> None:
+    text = ("The Convention (No. 87) and art. 5 apply, as para. 3 says. Mr. K. Lindqvist (U.S. Department) met "
+            "the IOE. “It ended,” he said. (The notes follow.)")
+    doc = nlp.get_pipe("gb_sentences")(nlp.make_doc(text))
+    assert [s.text for s in doc.sents] == [
+        "The Convention (No. 87) and art. 5 apply, as para. 3 says.",
+        "Mr. K. Lindqvist (U.S. Department) met the IOE.", "“It ended,” he said.", "(The notes follow.)"]
+    question = nlp.get_pipe("gb_sentences")(nlp.make_doc("1. Please describe the service. Give figures."))
+    assert [s.text for s in question.sents] == ["1. Please describe the service.", "Give figures."]

@@ -2,8 +2,10 @@
 
 The model's NER costs more than the rules together (it has its own embedding layer). What it adds here
 are organizations and places the rules do not know, and those need capitalised words that no gazetteer,
-pattern or acronym has explained. So it reads only the sentences that hold such a word, or an ambiguous
-city name to confirm, each as a Doc of its own; its entities are written back to the paragraph's Doc.
+pattern or acronym has explained (or an ambiguous city name to confirm). So it reads only the passages
+around such words: each one's sentence, cut to ``context`` words either side of them (the model decides
+from a few words around a name; a paragraph's long sentences need not be read whole). Entities that
+touch a cut are dropped (they may have been cut short); the others are written back to the paragraph's Doc.
 """
 
 from __future__ import annotations
@@ -21,20 +23,26 @@ from extractor.annotate.gazetteers import load_knowledge
 from extractor.lexicon import word_list
 
 
-def sentences_for_model(doc: Doc, nationalities: frozenset[str] = frozenset()) -> list[Span]:
-    """The sentences with a capitalised word that no rule explains (a word of ``always_capitalised``,
-    months and languages, names nothing), or with an ambiguous city name."""
+def passages_for_model(doc: Doc, nationalities: frozenset[str] = frozenset(), context: int = 0) -> list[Span]:
+    """The passages around capitalised words that no rule explains (a word of ``always_capitalised``, months
+    and languages, names nothing) and around ambiguous city names: their sentences, cut to ``context`` words
+    either side (0: whole sentences)."""
     found = candidates.candidates(doc)
-    ambiguous = {c.start for c in found if c.id_.endswith(":ambiguous")}
-    covered = {i for span in found for i in range(span.start, span.end)}
-    shouting = doc.text.isupper()  # a title-block line in capitals
-    plain = word_list("always_capitalised")
-    chosen = []
-    for sentence in doc.sents:
-        if any(sentence.start <= i < sentence.end for i in ambiguous) or (not shouting and any(
-                _unexplained(token, covered, plain, nationalities) for token in sentence)):
-            chosen.append(sentence)
-    return chosen
+    triggers = [(c.start, c.end) for c in found if c.id_.endswith(":ambiguous")]
+    if not doc.text.isupper():  # a title-block line in capitals names nothing the model could find
+        covered = {i for span in found for i in range(span.start, span.end)}
+        plain = word_list("always_capitalised")
+        triggers += [(t.i, t.i + 1) for t in doc if _unexplained(t, covered, plain, nationalities)]
+    passages: list[tuple[int, int]] = []
+    for start, end in sorted(triggers):
+        sentence = doc[start].sent
+        low, high = (max(sentence.start, start - context), min(sentence.end, end + context)) if context else (
+            sentence.start, sentence.end)
+        if passages and low <= passages[-1][1]:
+            passages[-1] = (passages[-1][0], max(high, passages[-1][1]))
+        else:
+            passages.append((low, high))
+    return [doc[low:high] for low, high in passages]
 
 
 def _unexplained(token: Token, covered: set[int], plain: frozenset[str], nationalities: frozenset[str]) -> bool:
@@ -45,10 +53,11 @@ def _unexplained(token: Token, covered: set[int], plain: frozenset[str], nationa
 
 
 class ModelNer:
-    def __init__(self, nlp: Language, component: str, always: bool, models: str = "") -> None:
+    def __init__(self, nlp: Language, component: str, always: bool, context: int, models: str = "") -> None:
         self.nlp = nlp
         self.component = component
         self.always = always
+        self.context = context
         self.nationalities = frozenset(load_knowledge(models or None).nationalities)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -59,20 +68,27 @@ class ModelNer:
         recognize = cast(TrainablePipe, recognizer).pipe if hasattr(recognizer, "pipe") else (
             lambda found, batch_size: map(recognizer, found))
         for batch in minibatch(docs, batch_size):
-            chosen = [(doc, sentence) for doc in batch for sentence in
-                      (list(doc.sents) if self.always else sentences_for_model(doc, self.nationalities))]
-            alone = [Doc(doc.vocab, words=[t.text for t in s], spaces=[bool(t.whitespace_) for t in s])
-                     for doc, s in chosen]
+            chosen = [(doc, passage) for doc in batch for passage in (
+                list(doc.sents) if self.always else passages_for_model(doc, self.nationalities, self.context))]
+            alone = [Doc(doc.vocab, words=[t.text for t in p], spaces=[bool(t.whitespace_) for t in p])
+                     for doc, p in chosen]
             found: dict[int, list[Span]] = {}
-            for (doc, sentence), result in zip(chosen, recognize(alone, batch_size=batch_size), strict=True):
-                found.setdefault(id(doc), []).extend(
-                    Span(doc, sentence.start + e.start, sentence.start + e.end, label=e.label_) for e in result.ents)
+            for (doc, passage), result in zip(chosen, recognize(alone, batch_size=batch_size), strict=True):
+                found.setdefault(id(doc), []).extend(_whole_entities(doc, passage, result))
             for doc in batch:
                 doc.set_ents(found.get(id(doc), []), default="outside")
             yield from batch
 
 
-@Language.factory("gb_model_ner", default_config={"component": "ner", "always": False, "models": ""},
+def _whole_entities(doc: Doc, passage: Span, result: Doc) -> list[Span]:
+    """The passage's entities in the paragraph's Doc, without those a cut inside a sentence may have cut."""
+    cut_before = passage.start > passage[0].sent.start
+    cut_after = passage.end < passage[-1].sent.end
+    return [Span(doc, passage.start + e.start, passage.start + e.end, label=e.label_) for e in result.ents
+            if not (cut_before and e.start == 0) and not (cut_after and e.end == len(result))]
+
+
+@Language.factory("gb_model_ner", default_config={"component": "ner", "always": False, "context": 0, "models": ""},
                   requires=["doc.spans", "token.is_sent_start"], assigns=["doc.ents"])
-def make_model_ner(nlp: Language, name: str, component: str, always: bool, models: str) -> ModelNer:
-    return ModelNer(nlp, component, always, models)
+def make_model_ner(nlp: Language, name: str, component: str, always: bool, context: int, models: str) -> ModelNer:
+    return ModelNer(nlp, component, always, context, models)

@@ -7,7 +7,7 @@ it holds a number that may count something (``counting``), or a year followed by
 That is about a third of a GB paper's text; the parse (with its embedding layer) costs more than all the
 rules together, so parsing only there is what keeps annotation fast.
 
-Each chosen sentence is parsed on its own (sentence boundaries come from the ``sentencizer``), in one
+Each chosen sentence is parsed on its own (sentence boundaries come from ``gb_sentences``), in one
 batch for the batch of Docs, and its tags, heads and dependency labels are written back. A sentence no
 rule reads keeps no tags, and a flat tree (each word an unlabelled ``dep`` of the first) that keeps the
 sentence boundaries as they were.
@@ -17,17 +17,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import cast
 
 import numpy
 from spacy.attrs import DEP, HEAD, TAG
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 from thinc.types import Ints2d
 
 from extractor.annotate.counting import is_number, not_counted, number_end
+from extractor.lexicon import currencies, months, word_list
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 MASK = (1 << 64) - 1  # a negative head offset, as the unsigned 64-bit value spaCy's arrays hold
@@ -41,11 +43,37 @@ def needs_parse(sentence: Span) -> bool:
             continue
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if YEAR.match(token.text):
-            if following is not None and (following.is_lower or following.text[:1].isdigit()):
+            if following is not None and (following.text[:1].isdigit() or _may_be_plural(following)):
                 return True
-        elif token.lower_ == "one" or not not_counted(doc, token.i, number_end(doc, token.i)):
+        elif token.lower_ == "one" or not (not_counted(doc, token.i, number_end(doc, token.i)) or _sum_or_date(token)):
             return True
     return False
+
+
+def _may_be_plural(token: Token) -> bool:
+    word = token.lower_
+    if not token.is_lower or not token.is_alpha:
+        return False
+    return word in word_list("irregular_plural") or (word.endswith("s") and word not in word_list("not_plural_s"))
+
+
+def _sum_or_date(token: Token) -> bool:
+    """A number the money, percentage and date patterns read: "US$ 2", "45 per cent", "12 March"."""
+    doc = token.doc
+    before = doc[token.i - 1].text if token.i > 0 else ""
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return before in currency_forms() or after.lower() in word_list("share_word") or bool(
+        {before, after} & month_names())
+
+
+@cache
+def currency_forms() -> frozenset[str]:
+    return frozenset(c.form for c in currencies())
+
+
+@cache
+def month_names() -> frozenset[str]:
+    return frozenset(name for month in months() for name in (month.name, *month.abbreviations))  # as written
 
 
 class Syntax:
