@@ -9,6 +9,7 @@ this one function, which is why their segments are the same.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -74,18 +75,21 @@ def build_lines(chars: list[Char], page: int) -> list[Line]:
 
 
 def _rows(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped into rows: each joins the recent row its vertical band overlaps by half."""
     rows: list[tuple[list[float], list[Char]]] = []
     for char in sorted(chars, key=lambda c: (c.baseline, c.x0)):
-        top, bottom = char.band
+        size = char.size
+        top, bottom = char.baseline - 0.8 * size, char.baseline + 0.2 * size
         for band, members in reversed(rows[-4:]):
-            overlap = min(bottom, band[1]) - max(top, band[0])
-            if overlap > 0.5 * min(bottom - top, band[1] - band[0]):
+            band_top, band_bottom = band[0], band[1]
+            overlap = (bottom if bottom < band_bottom else band_bottom) - (top if top > band_top else band_top)
+            if overlap > 0.5 * min(bottom - top, band_bottom - band_top):
                 members.append(char)
-                if char.size > band[2]:
-                    band[:] = [top, bottom, char.size]
+                if size > band[2]:
+                    band[:] = [top, bottom, size]
                 break
         else:
-            rows.append(([top, bottom, char.size], [char]))
+            rows.append(([top, bottom, size], [char]))
     return [members for _, members in rows]
 
 
@@ -125,24 +129,25 @@ def _split_at_gaps(row: list[Char], gutter: float | None = None) -> list[list[Ch
 def _make_line(chars: list[Char], page: int) -> Line:
     size = _dominant_size(chars)
     baseline = _dominant_baseline(chars, size)
+    raised_below, raised_above = RAISED_SIZE * size, baseline - RAISED_SHIFT * size
     spans: list[Span] = []
     text: list[str] = []
     current: tuple[float, bool, bool] | None = None
     x0 = x1 = 0.0
-    for i, char in enumerate(chars):
-        raised = char.size < RAISED_SIZE * size and char.baseline < baseline - RAISED_SHIFT * size
-        style = (char.size, char.bold, raised)
-        gap = char.x0 - chars[i - 1].x1 if i else 0.0
-        space = i > 0 and (char.space_before or gap > SPACE_GAP * max(char.size, chars[i - 1].size))
+    previous: Char | None = None
+    for char in chars:
+        style = (char.size, char.bold, char.size < raised_below and char.baseline < raised_above)
         if current is not None and style != current:
             spans.append(Span("".join(text), current[0], current[1], current[2], x0, x1))
             text, current = [], None
         if current is None:
             current, x0 = style, char.x0
-        if space:
+        if previous is not None and (char.space_before or char.x0 - previous.x1 > SPACE_GAP * max(
+                char.size, previous.size)):
             text.append(" ")
         text.append(char.text)
         x1 = char.x1
+        previous = char
     if current is not None:
         spans.append(Span("".join(text), current[0], current[1], current[2], x0, x1))
     top = min(c.baseline - 0.8 * c.size for c in chars)
@@ -151,14 +156,11 @@ def _make_line(chars: list[Char], page: int) -> Line:
 
 
 def _dominant_size(chars: list[Char]) -> float:
-    counts: dict[float, int] = {}
-    for char in chars:
-        key = round(char.size, 1)
-        counts[key] = counts.get(key, 0) + 1
+    """The size most characters have (sizes come rounded to a tenth), the larger on a tie."""
+    counts = Counter(char.size for char in chars)
     return max(counts, key=lambda k: (counts[k], k))
 
 
 def _dominant_baseline(chars: list[Char], size: float) -> float:
-    same = [c.baseline for c in chars if abs(round(c.size, 1) - size) < 0.05]
-    same.sort()
+    same = sorted(c.baseline for c in chars if c.size == size)
     return same[len(same) // 2] if same else chars[0].baseline

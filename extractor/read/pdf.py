@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -78,36 +80,95 @@ def _pdfium_pages(path: Path) -> Iterator[PageChars]:
         document.close()
 
 
-def _pdfium_chars(raw: object, textpage: object, height: float) -> list[Char]:
-    api: Any = raw  # the raw module: functions named after pdfium's C API
-    unicode, generated, origin = api.FPDFText_GetUnicode, api.FPDFText_IsGenerated, api.FPDFText_GetCharOrigin
-    loose_box, font_size = api.FPDFText_GetLooseCharBox, api.FPDFText_GetFontSize
-    text_object = api.FPDFText_GetTextObject
-    rect = api.FS_RECTF()
+def _pdfium_chars(raw: object, textpage: Any, height: float) -> list[Char]:
+    """Every character of a page with its box, baseline, size and weight, through PDFium's C API: the text
+    in one call, then three calls a character (box, origin, text object); size and font once per text
+    object. The calls go through prototypes without argument checks, which cost more than the calls."""
+    api = _fast_api(raw)
+    handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    count = api.count(handle)
+    codes = _codes(api, handle, count)
+    rect = FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.byref(ctypes.c_int())
-    bold_by_object: dict[int, bool] = {}
-    void_p = ctypes.c_void_p
+    loose_box, origin, text_object = api.loose_box, api.origin, api.text_object
+    styles: dict[int, tuple[float, bool]] = {}  # text object -> (font size, bold)
     chars: list[Char] = []
-    for i in range(api.FPDFText_CountChars(textpage)):
-        code = unicode(textpage, i)
-        if code in (13, 10) or generated(textpage, i) == 1:
+    append = chars.append
+    for i, code in enumerate(codes):
+        if code in WHITESPACE:
+            if code == 32 and not api.generated(handle, i):
+                append(Char(" ", 0, 0, 0, 0, False))
             continue
-        if code == 32:
-            chars.append(Char(" ", 0, 0, 0, 0, False))
-            continue
-        loose_box(textpage, i, rect_ref)
-        origin(textpage, i, ox_ref, oy_ref)
-        size = font_size(textpage, i)
-        key = ctypes.cast(text_object(textpage, i), void_p).value or 0
-        bold = bold_by_object.get(key)
-        if bold is None:  # one text object, one font: read its name once
-            api.FPDFText_GetFontInfo(textpage, i, name, len(name), flags)
-            bold = bold_by_object[key] = is_bold_font(name.value.decode("latin-1"))
-        chars.append(Char(chr(code) if code else "", rect.left, rect.right, height - oy.value, round(size, 1), bold))
+        loose_box(handle, i, rect_ref)
+        origin(handle, i, ox_ref, oy_ref)
+        key = text_object(handle, i) or 0
+        style = styles.get(key)
+        if style is None:  # one text object, one font and size: read them once
+            style = styles[key] = _style(api, handle, i)
+        append(Char(chr(code) if code else "", rect.left, rect.right, height - oy.value, style[0], style[1]))
     return chars
+
+
+WHITESPACE = frozenset({32, 13, 10})
+SOFT_HYPHEN_CODE = 2  # a hyphen that ends a broken word: 2 code by code, U+FFFE in the page's text
+
+
+class FS_RECTF(ctypes.Structure):  # PDFium's name for a rectangle of floats
+    _fields_ = [("left", ctypes.c_float), ("top", ctypes.c_float), ("right", ctypes.c_float),
+                ("bottom", ctypes.c_float)]
+
+
+@dataclass(frozen=True, slots=True)
+class FastApi:
+    count: Any
+    text: Any
+    unicode: Any
+    generated: Any
+    loose_box: Any
+    origin: Any
+    text_object: Any
+    font_size: Any
+    font_info: Any
+
+
+@cache
+def _fast_api(raw: object) -> FastApi:
+    """PDFium's text functions as plain ctypes prototypes (handles as integers)."""
+    api: Any = raw  # the raw module: functions named after PDFium's C API
+    vp, i, d = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+
+    def proto(function: Any, restype: Any, *argtypes: Any) -> Any:
+        return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, vp).value or 0)
+
+    return FastApi(
+        count=proto(api.FPDFText_CountChars, i, vp),
+        text=proto(api.FPDFText_GetText, i, vp, i, i, vp),
+        unicode=proto(api.FPDFText_GetUnicode, ctypes.c_uint, vp, i),
+        generated=proto(api.FPDFText_IsGenerated, i, vp, i),
+        loose_box=proto(api.FPDFText_GetLooseCharBox, i, vp, i, vp),
+        origin=proto(api.FPDFText_GetCharOrigin, i, vp, i, vp, vp),
+        text_object=proto(api.FPDFText_GetTextObject, vp, vp, i),
+        font_size=proto(api.FPDFText_GetFontSize, d, vp, i),
+        font_info=proto(api.FPDFText_GetFontInfo, ctypes.c_ulong, vp, i, vp, ctypes.c_ulong, vp),
+    )
+
+
+def _codes(api: FastApi, handle: int | None, count: int) -> list[int]:
+    """The page's character codes: its text in one call, or code by code where it holds surrogate pairs."""
+    buffer = (ctypes.c_uint16 * (count + 1))()
+    written = api.text(handle, 0, count, ctypes.addressof(buffer)) if count else 0
+    codes = [SOFT_HYPHEN_CODE if code == 0xFFFE else code for code in buffer[:max(written - 1, 0)]]
+    if len(codes) != count or any(0xD800 <= code <= 0xDFFF for code in codes):
+        return [api.unicode(handle, index) for index in range(count)]
+    return codes
+
+
+def _style(api: FastApi, handle: int | None, index: int) -> tuple[float, bool]:
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    api.font_info(handle, index, ctypes.addressof(name), len(name), ctypes.addressof(flags))
+    return round(api.font_size(handle, index), 1), is_bold_font(name.value.decode("latin-1"))
 
 
 def _pdfplumber_pages(path: Path) -> Iterator[PageChars]:
