@@ -26,6 +26,7 @@ from extractor.read.doc import check_doc, convert_to_docx
 from extractor.read.sniff import sniff
 from extractor.review import write_pages
 from extractor.rows import as_text
+from extractor.settings import Settings
 from extractor.tables import write_tables
 
 OWNED_FILES = ("documents.csv", "segments.csv", "mentions.csv", "entities.csv", "activities.csv",
@@ -42,20 +43,6 @@ class Source:
 
     path: Path
     doc_id: str
-
-
-@dataclass(slots=True)
-class Settings:
-    pdf_engine: str = "pdfium"
-    workers: int = 0  # 0: one per core
-    timeout: float = 300.0  # seconds per file; 0: none
-    memory_mb: int = 2048  # per worker; 0: no cap
-    cache: Path | None = None  # None: <out>/.cache
-    use_cache: bool = True
-    engine: str = "local"
-    scheduler: str = ""
-    model_name: str = ""
-    overrides: Path | None = None
 
 
 @dataclass(slots=True)

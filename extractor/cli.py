@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from extractor import batch
-from extractor.batch import remove_stale
-from extractor.compare import compare as compare_runs
-from extractor.compare.report import write_comparison
-from extractor.identity import ENTITY_COLUMNS
-from extractor.model import DocumentResult
-from extractor.overrides import OverrideError
-from extractor.preflight import PreflightError, check_output_folder
-from extractor.read.pdf import ENGINES
-from extractor.review import write_review
-from extractor.rows import write_csv
+from extractor.settings import PDF_ENGINES, RUN_ENGINES, Settings
+
+if TYPE_CHECKING:
+    from extractor.model import DocumentResult
+
+# Each command imports the library where it runs: spaCy, pandas and PDFium take a second to import, and
+# ``--help`` should not wait for them.
 
 
 class BadInput(click.ClickException):
@@ -50,10 +46,10 @@ def main() -> None:
 @click.option("--cache", "cache", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for cached results [default: OUT/.cache].")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write cached results.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+@click.option("--engine", type=click.Choice(RUN_ENGINES), default="local", show_default=True,
               help="Run the files in local processes, or on a Dask cluster (--scheduler).")
 @click.option("--scheduler", default="", help="Address of the Dask scheduler, e.g. tcp://10.0.0.5:8786.")
-@click.option("--pdf-engine", type=click.Choice(ENGINES), default="pdfium", show_default=True,
+@click.option("--pdf-engine", type=click.Choice(PDF_ENGINES), default="pdfium", show_default=True,
               help="Library that reads PDF characters; both give the same segments.")
 @click.option("--model", "model_name", default="", help="spaCy model to use instead of models/pipeline.cfg's.")
 @click.option("--quiet", is_flag=True, help="Print only the final summary.")
@@ -62,11 +58,15 @@ def run(inputs: tuple[Path, ...], out: Path, workers: int | None, timeout: float
         cache: Path | None, no_cache: bool, engine: str, scheduler: str, pdf_engine: str, model_name: str,
         quiet: bool, overrides: Path | None) -> None:
     """Extract GB papers (files or folders) into tables in OUT."""
+    from extractor import batch
+    from extractor.overrides import OverrideError
+    from extractor.preflight import PreflightError
+
     if out.exists() and not out.is_dir():
         raise click.UsageError(f"--out {out} exists and is not a folder")
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS")
-    settings = batch.Settings(pdf_engine=pdf_engine, workers=workers or 0, timeout=timeout, memory_mb=memory_mb,
+    settings = Settings(pdf_engine=pdf_engine, workers=workers or 0, timeout=timeout, memory_mb=memory_mb,
                               cache=cache, use_cache=not no_cache, engine=engine, scheduler=scheduler,
                               model_name=model_name, overrides=overrides)
     progress = Progress(quiet)
@@ -127,6 +127,14 @@ class Progress:
 @OVERRIDES
 def compare(runs: tuple[Path, ...], out: Path, overrides: Path | None) -> None:
     """Compare the papers of one or more run output folders, series by series."""
+    from extractor.batch import remove_stale
+    from extractor.compare import compare as compare_runs
+    from extractor.compare.report import write_comparison
+    from extractor.identity import ENTITY_COLUMNS
+    from extractor.overrides import OverrideError
+    from extractor.preflight import PreflightError, check_output_folder
+    from extractor.rows import write_csv
+
     missing = [str(r) for r in runs if not (r / "mentions.csv").exists()]
     if missing:
         raise click.UsageError(f"not a run output folder (no mentions.csv): {', '.join(missing)}")
@@ -150,6 +158,10 @@ def compare(runs: tuple[Path, ...], out: Path, overrides: Path | None) -> None:
 def review(run_output: Path, out: Path | None, overrides: Path | None) -> None:
     """Write a run's review pages again (after editing overrides.csv): an index of the papers, and one page per
     paper with its paragraphs, highlighted mentions and a filterable table."""
+    from extractor.overrides import OverrideError
+    from extractor.preflight import PreflightError, check_output_folder
+    from extractor.review import write_review
+
     if not (run_output / "segments.csv").exists():
         raise click.UsageError(f"not a run output folder (no segments.csv): {run_output}")
     folder = out or run_output / "review"

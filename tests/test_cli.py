@@ -64,3 +64,12 @@ def test_usage_error_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["run", str(tmp_path / "missing.pdf")])
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+def test_the_command_line_loads_no_heavy_library_until_a_command_runs() -> None:
+    import subprocess
+    import sys
+
+    probe = "import sys, extractor.cli; print(sorted(m for m in ('spacy', 'pandas', 'pypdfium2', 'thinc') if m in sys.modules))"
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert found.stdout == "[]\n"

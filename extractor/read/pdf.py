@@ -8,17 +8,18 @@ for comparison and as a fallback).
 from __future__ import annotations
 
 import ctypes
+import struct
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from extractor.errors import CorruptFile, EncryptedFile
+from extractor.errors import CorruptFile, EncryptedFile, InputError
 from extractor.model import Line, RawDocument
 from extractor.read.lines import Char, build_lines, is_bold_font
 
-ENGINES = ("pdfium", "pdfplumber")
 PageChars = tuple[int, float, float, list[Char]]
 
 
@@ -56,6 +57,13 @@ def _read_pdf(path: Path, engine: str) -> RawDocument:
     )
 
 
+# what the PDF libraries raise on a damaged file, besides their own errors: a number too large for C, a
+# broken stream, a dictionary entry of the wrong kind
+LIBRARY_ERRORS: tuple[type[Exception], ...] = (ValueError, OverflowError, KeyError, TypeError, IndexError,
+                                                AttributeError, AssertionError, RecursionError, struct.error,
+                                                zlib.error, EOFError)
+
+
 def _pdfium_pages(path: Path) -> Iterator[PageChars]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -63,14 +71,15 @@ def _pdfium_pages(path: Path) -> Iterator[PageChars]:
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as error:
-        if "password" in str(error).lower():
-            raise EncryptedFile("the PDF is encrypted with a user password") from error
-        raise CorruptFile(f"the PDF is damaged or truncated and cannot be opened ({error})") from error
+        raise _unopened(path, error) from error
     try:
         for index in range(len(document)):
-            page = document[index]
-            width, height = page.get_size()
-            textpage = page.get_textpage()
+            try:
+                page = document[index]
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+            except (pdfium.PdfiumError, *LIBRARY_ERRORS) as error:
+                raise CorruptFile(f"page {index + 1} of the PDF is damaged and cannot be loaded ({error})") from error
             try:
                 yield index + 1, width, height, _pdfium_chars(raw, textpage.raw, height)
             finally:
@@ -78,6 +87,33 @@ def _pdfium_pages(path: Path) -> Iterator[PageChars]:
                 page.close()
     finally:
         document.close()
+
+
+def _unopened(path: Path, error: Exception) -> InputError:
+    """Why PDFium could not open a file, decided by the file itself: encrypted when its trailer names an
+    encryption dictionary (whole or damaged: PDFium's own error code for a damaged one varies), else
+    damaged."""
+    if "password" in str(error).lower():
+        return EncryptedFile("the PDF is encrypted with a user password")
+    if _names_encryption(path):
+        return EncryptedFile(f"the PDF is encrypted, and its encryption cannot be read ({_reason(error)})")
+    return CorruptFile(f"the PDF is damaged or truncated and cannot be opened ({error})")
+
+
+def _reason(error: Exception) -> str:
+    """PDFium's own words: "Failed to load document (PDFium: Unsupported security scheme error)." -> the
+    part in brackets."""
+    text = str(error).rstrip(".")
+    return text[text.find("(") + 1:text.rfind(")")] if "(" in text and text.endswith(")") else text
+
+
+def _names_encryption(path: Path) -> bool:
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - (1 << 16)))
+        tail = handle.read()
+    return b"/Encrypt" in tail
 
 
 def _pdfium_chars(raw: object, textpage: Any, height: float) -> list[Char]:
@@ -106,8 +142,22 @@ def _pdfium_chars(raw: object, textpage: Any, height: float) -> list[Char]:
         style = styles.get(key)
         if style is None:  # one text object, one font and size: read them once
             style = styles[key] = _style(api, handle, i)
-        append(Char(chr(code) if code else "", rect.left, rect.right, height - oy.value, style[0], style[1]))
+        append(Char(_character(codes, i), rect.left, rect.right, height - oy.value, style[0], style[1]))
     return chars
+
+
+def _character(codes: list[int], index: int) -> str:
+    """The character at ``index``: PDFium gives UTF-16 code units, so a character beyond the Basic
+    Multilingual Plane comes as a surrogate pair (kept whole on its first half); a lone surrogate, or a
+    code no character has, is U+FFFD."""
+    code = codes[index]
+    if 0xD800 <= code <= 0xDBFF and index + 1 < len(codes) and 0xDC00 <= codes[index + 1] <= 0xDFFF:
+        return chr(0x10000 + ((code - 0xD800) << 10) + (codes[index + 1] - 0xDC00))
+    if 0xDC00 <= code <= 0xDFFF and index > 0 and 0xD800 <= codes[index - 1] <= 0xDBFF:
+        return ""  # the second half of the pair before
+    if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return "\ufffd"
+    return chr(code) if code else ""
 
 
 WHITESPACE = frozenset({32, 13, 10})
@@ -155,11 +205,12 @@ def _fast_api(raw: object) -> FastApi:
 
 
 def _codes(api: FastApi, handle: int | None, count: int) -> list[int]:
-    """The page's character codes: its text in one call, or code by code where it holds surrogate pairs."""
+    """The page's character codes (UTF-16 code units): its text in one call, or code by code when that
+    call's length does not match the count."""
     buffer = (ctypes.c_uint16 * (count + 1))()
     written = api.text(handle, 0, count, ctypes.addressof(buffer)) if count else 0
     codes = [SOFT_HYPHEN_CODE if code == 0xFFFE else code for code in buffer[:max(written - 1, 0)]]
-    if len(codes) != count or any(0xD800 <= code <= 0xDFFF for code in codes):
+    if len(codes) != count:
         return [api.unicode(handle, index) for index in range(count)]
     return codes
 
@@ -174,6 +225,7 @@ def _style(api: FastApi, handle: int | None, index: int) -> tuple[float, bool]:
 def _pdfplumber_pages(path: Path) -> Iterator[PageChars]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.psparser import PSException
 
     try:
         pdf = pdfplumber.open(str(path))
@@ -181,17 +233,26 @@ def _pdfplumber_pages(path: Path) -> Iterator[PageChars]:
         raise EncryptedFile("the PDF is encrypted with a user password") from error
     except Exception as error:  # pdfminer raises many kinds of errors on damaged files
         raise CorruptFile(f"the PDF is damaged or truncated and cannot be opened ({error})") from error
+    damaged: tuple[type[Exception], ...] = (cast(type[Exception], PSException), *LIBRARY_ERRORS)
     with pdf:
         for index, page in enumerate(pdf.pages):
-            height = float(page.height)
-            page_top = float(page.bbox[1])
-            chars = []
-            for c in page.chars:
-                if c["text"] == " ":
-                    chars.append(Char(" ", 0, 0, 0, 0, False))
-                    continue
-                baseline = height - (float(c["matrix"][5]) - float(page.mediabox[1])) - page_top
-                chars.append(Char(c["text"], float(c["x0"]), float(c["x1"]), baseline,
-                                  round(float(c["size"]), 1), is_bold_font(c.get("fontname", ""))))
+            try:
+                height, chars = float(page.height), _plumber_chars(page)
+            except damaged as error:  # pdfminer parses a page when it is read
+                raise CorruptFile(f"page {index + 1} of the PDF is damaged and cannot be read ({error})") from error
             yield index + 1, float(page.width), height, chars
             page.flush_cache()
+
+
+def _plumber_chars(page: Any) -> list[Char]:
+    height = float(page.height)
+    page_top = float(page.bbox[1])
+    chars = []
+    for c in page.chars:
+        if c["text"] == " ":
+            chars.append(Char(" ", 0, 0, 0, 0, False))
+            continue
+        baseline = height - (float(c["matrix"][5]) - float(page.mediabox[1])) - page_top
+        chars.append(Char(c["text"], float(c["x0"]), float(c["x1"]), baseline,
+                          round(float(c["size"]), 1), is_bold_font(c.get("fontname", ""))))
+    return chars
