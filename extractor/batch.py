@@ -17,6 +17,7 @@ from extractor.compare import compare_papers, papers_from
 from extractor.compare.report import COMPARISON_FILES, write_comparison
 from extractor.engines import DaskEngine, LocalEngine
 from extractor.errors import InputError
+from extractor.manifest import remember, run_key, unchanged
 from extractor.model import DocumentResult, Status, Task
 from extractor.overrides import Override, load_overrides, template
 from extractor.pipeline import file_sha256, process_document
@@ -152,9 +153,18 @@ def run(inputs: list[Path], out: Path, settings: Settings | None = None,
     tasks = [_task(s, settings, cache_dir) for s in sources]
     if on_start:
         on_start(len(tasks))
-    corrections = load_overrides(out / "overrides.csv") + load_overrides(settings.overrides)
+    template(out / "overrides.csv")
+    correction_files = [out / "overrides.csv", *([settings.overrides] if settings.overrides else [])]
+    corrections = [row for path in correction_files for row in load_overrides(path)]
     summary = RunSummary(results=process_all(tasks, settings, Cache(cache_dir) if cache_dir else None, on_result))
-    write_outputs(out, summary, corrections)
+    key = run_key(tasks, settings, correction_files)
+    last = unchanged(out, key)
+    if last is not None:
+        summary.outputs, summary.warnings = last.outputs, last.warnings
+        summary.notes = [*last.notes, "the outputs are those of the last run, which read the same files"]
+    else:
+        write_outputs(out, summary, corrections)
+        remember(out, key, summary.outputs, summary.warnings, summary.notes)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -180,7 +190,6 @@ def process_all(tasks: list[Task], settings: Settings, cache: Cache | None,
 
 def write_outputs(out: Path, summary: RunSummary, corrections: list[Override]) -> None:
     """The tables, the comparison (when the papers form a series), the review pages and the workbook."""
-    template(out / "overrides.csv")
     tables = write_tables(out, summary.results, corrections)
     summary.outputs = tables.paths
     summary.warnings = [w for w in (applied.warning() for applied in tables.corrections) if w]

