@@ -13,8 +13,12 @@ serve one copy's result to another):
 - the peak memory (RSS) of each worker, and whether it stays flat across the run;
 - a re-run over the unchanged corpus, from the cache, against the first run's time.
 
-Targets (issue 5): end to end at least 2x pdfplumber's extract_text; 2 workers at least 1.7x one;
-at most 600 MB per worker, flat; a re-run in at most 5 % of the first run's time.
+- the annotation's cost component by component (milliseconds per thousand words, one process);
+- how long ``gbextract --help`` takes.
+
+Targets (issue 12): end to end with ONE worker at least 2x pdfplumber's extract_text; 2 workers at least
+1.8x one; at most 600 MB per worker, flat; an unchanged re-run in at most 5 % of the first run's time;
+reading at least 120 pages/s and annotation at least 15,000 words/s on one core; --help under 0.3 s.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from extractor.annotate.nlp import annotate_segments, load_pipeline  # noqa: E40
 from extractor.layout import lay_out  # noqa: E402
 from extractor.read.pdf import read_pdf  # noqa: E402
 from extractor.segment import segment  # noqa: E402
+from extractor.settings import Settings  # noqa: E402
 
 
 def build_corpus(folder: Path, papers: int) -> tuple[list[Path], int]:
@@ -97,7 +102,7 @@ class MemoryWatch:
 
 
 def end_to_end(files: list[Path], out: Path, workers: int, cache: bool) -> tuple[float, dict[str, float]]:
-    settings = batch.Settings(workers=workers, use_cache=cache, cache=out / "cache" if cache else None)
+    settings = Settings(workers=workers, use_cache=cache, cache=out / "cache" if cache else None)
     with MemoryWatch() as watch:
         started = time.perf_counter()
         summary = batch.run(files, out, settings)
@@ -141,6 +146,47 @@ def _stage_round(samples: list[Path]) -> dict[str, float]:
     return rates
 
 
+def components(samples: list[Path], rounds: int = 3) -> dict[str, float]:
+    """Milliseconds per thousand words of each step of annotation (the paper's acronym table, making the
+    Docs, each pipeline component), in this process: the best of ``rounds`` rounds."""
+    from extractor.annotate.gazetteers import load_knowledge
+    from extractor.annotate.paper_acronyms import build_context
+    from extractor.model import ANNOTATED_KINDS
+
+    nlp = load_pipeline()
+    papers = [[s for s in segment(lay_out(read_pdf(p)), p.name, p).segments if s.kind in ANNOTATED_KINDS]
+              for p in samples]
+    words = sum(len(s.text.split()) for paper in papers for s in paper)
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        spent: dict[str, float] = {}
+        for paper in papers:
+            started = time.perf_counter()
+            context = build_context([s.text for s in paper], load_knowledge())
+            docs = [nlp.make_doc(s.text) for s in paper]
+            for doc in docs:
+                doc._.gb_context = context
+            spent["context and make_doc"] = spent.get("context and make_doc", 0.0) + time.perf_counter() - started
+            for name, component in nlp.pipeline:
+                started = time.perf_counter()
+                docs = list(component.pipe(docs) if hasattr(component, "pipe") else map(component, docs))
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+        for name, seconds in spent.items():
+            best[name] = min(best.get(name, seconds), seconds)
+    return {name: round(1000 * seconds / (words / 1000), 2) for name, seconds in best.items()}
+
+
+def help_seconds(rounds: int = 5) -> float:
+    import subprocess
+
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "extractor", "--help"], check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
 def pdfplumber_baseline(files: list[Path]) -> float:
     import pdfplumber
 
@@ -167,6 +213,12 @@ def main() -> int:
         print("stages (pages/s, one process): " + ", ".join(f"{k} {v}" for k, v in per_stage.items()
                                                          if k != "annotate_words_per_s"))
         print(f"annotation, one process: {per_stage['annotate_words_per_s']} words/s")
+        per_component = components(sorted((ROOT / "samples").glob("*.pdf")))
+        print("annotation by component (ms per 1,000 words, one process):")
+        for name, cost in sorted(per_component.items(), key=lambda item: -item[1]):
+            print(f"  {name:24} {cost:7.2f}")
+        startup = help_seconds()
+        print(f"gbextract --help: {startup:.2f} s")
         plumber = pdfplumber_baseline(files)
         print(f"pdfplumber extract_text, one process: {pages / plumber:.1f} pages/s")
         one, memory_one = end_to_end(files, Path(tmp) / "one", 1, cache=False)
@@ -180,7 +232,8 @@ def main() -> int:
         print(f"cache: first run {cold:.1f} s, re-run {warm:.1f} s ({100 * warm / cold:.1f} % of the first)")
         results = {
             "papers": len(files), "pages": pages, "machine": platform.platform(), "cores": os.cpu_count(),
-            "stages_pages_per_s": per_stage, "pdfplumber_pages_per_s": round(pages / plumber, 1),
+            "stages_pages_per_s": per_stage, "annotation_ms_per_1000_words": per_component,
+            "help_s": round(startup, 2), "pdfplumber_pages_per_s": round(pages / plumber, 1),
             "one_worker_pages_per_s": round(pages / one, 1), "two_workers_pages_per_s": round(pages / two, 1),
             "ratio_one_worker": round(plumber / one, 2), "ratio_two_workers": round(plumber / two, 2),
             "scaling": round(one / two, 2), "memory_one_worker": memory_one, "memory_two_workers": memory_two,

@@ -19,6 +19,7 @@ from extractor.cache import annotation_fingerprint, reading_fingerprint
 from extractor.cli import main
 from extractor.model import DocumentResult, Task
 from extractor.resources import models_dir
+from extractor.settings import Settings
 from tests.badfiles import encrypted_pdfs, scanned_pdf, write_bad_files
 from tests.conftest import HAS_SOFFICE, SAMPLES
 
@@ -74,7 +75,7 @@ def test_doc_files_that_are_rtf_html_or_text_are_read_as_what_they_are(
         archive: tuple[Path, dict[str, tuple[str, str]]], tmp_path: Path) -> None:
     folder, _ = archive
     names = ["rtf-named.doc", "html-named.doc", "text-named.doc"]
-    summary = batch.run([folder / "bad" / n for n in names], tmp_path, batch.Settings(workers=1, use_cache=False))
+    summary = batch.run([folder / "bad" / n for n in names], tmp_path, Settings(workers=1, use_cache=False))
     assert [(r.doc_id, r.format, r.status, r.meta.symbol) for r in summary.results] == [
         ("rtf-named.doc", "rtf", "ok", "GB.301/PFA/5"), ("html-named.doc", "html", "ok", "GB.301/PFA/6"),
         ("text-named.doc", "text", "ok", "GB.301/PFA/7")]
@@ -98,7 +99,7 @@ def test_time_limit_and_crash_cost_one_file_and_the_worker_is_replaced(tmp_path:
         (tmp_path / name).write_text(text, encoding="utf-8")
     started = time.perf_counter()
     summary = batch.run([tmp_path / n for n in ("slow.txt", "crash.txt", "good.txt")], tmp_path / "out",
-                        batch.Settings(workers=1, timeout=3, use_cache=False))
+                        Settings(workers=1, timeout=3, use_cache=False))
     assert time.perf_counter() - started < 50
     assert [(r.doc_id, r.status, r.message) for r in summary.results] == [
         ("slow.txt", "timeout", "stopped after the 3 s time limit"),
@@ -112,7 +113,7 @@ def test_time_limit_and_crash_cost_one_file_and_the_worker_is_replaced(tmp_path:
 
 def test_memory_cap(tmp_path: Path) -> None:
     papers = [SAMPLES / "GB298-MNE-2-1.txt", SAMPLES / "GB300-MNE-3.pdf"]
-    summary = batch.run(papers, tmp_path, batch.Settings(workers=1, memory_mb=300, use_cache=False))
+    summary = batch.run(papers, tmp_path, Settings(workers=1, memory_mb=300, use_cache=False))
     for result in summary.results:  # the cap bites in Python (MemoryError), in C (a crash), or at start-up
         assert (result.status, result.message) in (
             ("out-of-memory", "ran out of its memory limit while reading this file"),
@@ -129,14 +130,14 @@ def test_cache_hit_and_a_models_change_reannotates_from_cached_segments(tmp_path
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
     paper = SAMPLES / "GB300-MNE-3.pdf"
-    first = batch.run([paper], out, batch.Settings(workers=1))
+    first = batch.run([paper], out, Settings(workers=1))
     cached = sorted(p.name.split(".")[1].split("-")[0] for p in (out / ".cache").rglob("*.json.gz"))
     assert cached == ["annotate", "read"]
     mentions = read(out / "mentions.csv")
 
     monkeypatch.setattr(pipeline, "read_and_segment", never_read)  # a hit must not read the file again
     written = {p: p.stat().st_mtime_ns for p in out.glob("*.csv")}
-    second = batch.run([paper], out, batch.Settings(workers=1))
+    second = batch.run([paper], out, Settings(workers=1))
     assert [r.status for r in second.results] == [r.status for r in first.results] == ["ok"]
     assert read(out / "mentions.csv") == mentions
     assert second.notes == ["no comparison files: one paper",
@@ -145,7 +146,7 @@ def test_cache_hit_and_a_models_change_reannotates_from_cached_segments(tmp_path
     dropped = next(m for m in mentions if m["para"] and m["type"] == "PARTNER")
     (out / "overrides.csv").write_text(f"symbol,para,type,text,action\nGB.300/MNE/3,{dropped['para']},PARTNER,"
                                        f"{dropped['text']},drop\n", encoding="utf-8")
-    corrected = batch.run([paper], out, batch.Settings(workers=1))  # new corrections: the tables again
+    corrected = batch.run([paper], out, Settings(workers=1))  # new corrections: the tables again
     assert corrected.notes == ["no comparison files: one paper"]
     kept = [{k: v for k, v in m.items() if k != "entity_id"} for m in read(out / "mentions.csv")]
     assert kept == [{k: v for k, v in m.items() if k != "entity_id"} for m in mentions
@@ -161,7 +162,7 @@ def test_cache_hit_and_a_models_change_reannotates_from_cached_segments(tmp_path
     for cached_function in (load_knowledge, load_pipeline, annotation_fingerprint, reading_fingerprint):
         cached_function.cache_clear()
     try:
-        third = batch.run([paper], out, batch.Settings(workers=1))
+        third = batch.run([paper], out, Settings(workers=1))
         assert [(r.status, r.message) for r in third.results] == [("ok", "")]  # re-annotated from the cached segments, not read
         changed = {(m["text"], m["norm"]) for m in read(out / "mentions.csv")}
         assert ("Roundtable on Corporate Responsibility", "Acme Standards Forum") in changed
@@ -175,19 +176,19 @@ def test_cache_hit_and_a_models_change_reannotates_from_cached_segments(tmp_path
 def test_an_interrupted_run_keeps_the_last_tables_and_the_next_resumes(tmp_path: Path) -> None:
     out = tmp_path / "out"
     papers = [SAMPLES / "GB298-MNE-2-1.txt", SAMPLES / "GB300-MNE-3.pdf"]
-    batch.run(papers[:1], out, batch.Settings(workers=1))
+    batch.run(papers[:1], out, Settings(workers=1))
     before = {p.name: p.read_bytes() for p in out.glob("*.csv")}
 
     def interrupt(result: DocumentResult) -> None:
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        batch.run(papers, out, batch.Settings(workers=1), on_result=interrupt)
+        batch.run(papers, out, Settings(workers=1), on_result=interrupt)
     assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == before
     assert not list(out.glob(".*.tmp"))
     finished = {p.name.split(".")[0] for p in (out / ".cache").rglob("*.annotate-*")}
     assert len(finished) >= 1  # what finished before the interruption is kept
-    summary = batch.run(papers, out, batch.Settings(workers=1))
+    summary = batch.run(papers, out, Settings(workers=1))
     assert [r.status for r in summary.results] == ["ok", "ok"]
 
 

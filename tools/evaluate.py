@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractor.batch import Settings, run  # noqa: E402
+from extractor.batch import run  # noqa: E402
 from extractor.evaluation import (  # noqa: E402
     load_gold,
     predictions,
@@ -27,6 +27,7 @@ from extractor.evaluation import (  # noqa: E402
     score_mentions,
     score_segments,
 )
+from extractor.settings import Settings  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 META_FIELDS = {"symbol": "symbol", "session": "session", "session_date": "session_date", "body": "committee_code",
