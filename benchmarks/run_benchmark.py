@@ -63,7 +63,8 @@ def build_corpus(folder: Path, papers: int) -> tuple[list[Path], int]:
 
 
 class MemoryWatch:
-    """Samples the resident memory of the run's worker processes every 0.2 s."""
+    """Samples the resident memory of the run's worker processes every 0.2 s (not LibreOffice's, nor the
+    process that writes the workbook at the end: ``gbextract-workbook``, a fork of the run's own)."""
 
     def __init__(self) -> None:
         self.samples: dict[int, list[tuple[float, int]]] = {}
@@ -85,6 +86,8 @@ class MemoryWatch:
             for child in me.children(recursive=True):
                 try:
                     rss = child.memory_info().rss
+                    if child.name().startswith("gbextract-"):
+                        continue
                 except psutil.Error:
                     continue
                 if "soffice" not in " ".join(child.cmdline() if child.is_running() else []):

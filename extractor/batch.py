@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from extractor.background import in_background
 from extractor.cache import Cache, annotation_stage, reading_stage
 from extractor.compare import compare_papers, papers_from
-from extractor.compare.report import COMPARISON_FILES, write_comparison
+from extractor.compare.report import COMPARISON_FILES, write_comparison_files, write_workbook
 from extractor.engines import DaskEngine, LocalEngine
 from extractor.errors import InputError
 from extractor.manifest import remember, run_key, unchanged
@@ -28,7 +29,7 @@ from extractor.read.sniff import sniff
 from extractor.review import write_pages
 from extractor.rows import as_text
 from extractor.settings import Settings
-from extractor.tables import write_tables
+from extractor.tables import build_tables, write_table_files
 
 OWNED_FILES = ("documents.csv", "segments.csv", "mentions.csv", "entities.csv", "activities.csv",
                "overrides-applied.csv", *COMPARISON_FILES, "report.xlsx")
@@ -189,18 +190,20 @@ def process_all(tasks: list[Task], settings: Settings, cache: Cache | None,
 
 
 def write_outputs(out: Path, summary: RunSummary, corrections: list[Override]) -> None:
-    """The tables, the comparison (when the papers form a series), the review pages and the workbook."""
-    tables = write_tables(out, summary.results, corrections)
-    summary.outputs = tables.paths
+    """The tables, the comparison (when the papers form a series), the review pages and the workbook (the
+    longest to write: in a forked process, beside the others)."""
+    tables = build_tables(out, summary.results, corrections)
     summary.warnings = [w for w in (applied.warning() for applied in tables.corrections) if w]
     papers = papers_from(tables.documents, tables.segments, tables.mentions)
     comparison = compare_papers(papers, identities=tables.identities)
-    summary.outputs += write_comparison(out, comparison, tables)
+    with in_background("workbook", lambda: write_workbook(out, comparison, tables)):
+        write_table_files(tables, summary.results)
+        summary.outputs = [*tables.paths, *write_comparison_files(out, comparison), out / "report.xlsx"]
+        summary.outputs.append(write_pages(out / "review", *(as_text(rows) for rows in (
+            tables.documents, tables.segments, tables.mentions))))
     if not comparison.series:
         summary.notes.append("no comparison files: " + ("one paper" if len(papers) < 2 else
                                                         "the papers form no series of two or more"))
-    summary.outputs.append(write_pages(out / "review", *(as_text(rows) for rows in (
-        tables.documents, tables.segments, tables.mentions))))
     remove_stale(out, summary.outputs)
 
 

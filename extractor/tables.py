@@ -101,11 +101,19 @@ class Tables:
     identities: Identities
 
 
+TABLE_NAMES = ("documents", "segments", "mentions", "entities", "activities", "overrides-applied")
+
+
 def write_tables(out: Path, results: list[DocumentResult], overrides: list[Override] | None = None) -> Tables:
-    """documents, segments, mentions (corrections applied), activities and overrides-applied CSV files in
-    ``out``."""
-    names = ("documents", "segments", "mentions", "entities", "activities", "overrides-applied")
-    paths = {name: out / f"{name}.csv" for name in names}
+    """documents, segments, mentions (corrections applied), entities, activities and overrides-applied CSV
+    files in ``out``."""
+    tables = build_tables(out, results, overrides)
+    write_table_files(tables, results)
+    return tables
+
+
+def build_tables(out: Path, results: list[DocumentResult], overrides: list[Override] | None = None) -> Tables:
+    """The tables' rows: mentions across the run's acronyms, corrected, linked to their entities."""
     documents = [document_row(r) for r in results]
     segments = [row for r in results for row in segment_rows(r)]
     found = [row for r in results for row in mention_rows(r)]
@@ -118,13 +126,18 @@ def write_tables(out: Path, results: list[DocumentResult], overrides: list[Overr
     identities = link(mentions, load_knowledge(), overrides)
     for mention, entity in zip(mentions, identities.by_mention, strict=True):
         mention["entity_id"] = entity
+    paths = [out / f"{name}.csv" for name in TABLE_NAMES]
+    return Tables(documents, segments, mentions, paths, corrections, identities)
+
+
+def write_table_files(tables: Tables, results: list[DocumentResult]) -> None:
+    paths = dict(zip(TABLE_NAMES, tables.paths, strict=True))
     by_segment: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for m in mentions:
+    for m in tables.mentions:
         by_segment.setdefault((m["doc_id"], m["seg_id"]), []).append(m)
-    write_csv(paths["documents"], DOCUMENT_COLUMNS, documents)
-    write_csv(paths["segments"], SEGMENT_COLUMNS, segments)
-    write_csv(paths["mentions"], MENTION_COLUMNS, mentions)
-    write_csv(paths["entities"], ENTITY_COLUMNS, identities.rows())
+    write_csv(paths["documents"], DOCUMENT_COLUMNS, tables.documents)
+    write_csv(paths["segments"], SEGMENT_COLUMNS, tables.segments)
+    write_csv(paths["mentions"], MENTION_COLUMNS, tables.mentions)
+    write_csv(paths["entities"], ENTITY_COLUMNS, tables.identities.rows())
     write_csv(paths["activities"], ACTIVITY_COLUMNS, (row for r in results for row in activity_rows(r, by_segment)))
-    write_csv(paths["overrides-applied"], REPORT_COLUMNS, (applied.row() for applied in corrections))
-    return Tables(documents, segments, mentions, list(paths.values()), corrections, identities)
+    write_csv(paths["overrides-applied"], REPORT_COLUMNS, (applied.row() for applied in tables.corrections))

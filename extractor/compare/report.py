@@ -45,17 +45,27 @@ COMPARISON_FILES = ("changes.csv", "matrix.csv", "series.csv", "report.html")
 def write_comparison(out: Path, comparison: Comparison, tables: Tables | None = None) -> list[Path]:
     """The comparison files (when the papers form a series) and ``report.xlsx`` (always: the run's tables too,
     when ``tables`` are given). Returns the files written."""
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    if comparison.series:
-        paths = {name: out / name for name in COMPARISON_FILES}
-        write_csv(paths["changes.csv"], CHANGE_COLUMNS, comparison.changes)
-        write_csv(paths["matrix.csv"], matrix_columns(comparison), comparison.matrix)
-        write_csv(paths["series.csv"], SERIES_COLUMNS, comparison.values)
-        write_atomic(paths["report.html"], render_html(comparison).encode("utf-8"))
-        written += list(paths.values())
-    write_atomic(out / "report.xlsx", render_workbook(workbook_sheets(comparison, tables)))
+    written = write_comparison_files(out, comparison)
+    write_workbook(out, comparison, tables)
     return [*written, out / "report.xlsx"]
+
+
+def write_comparison_files(out: Path, comparison: Comparison) -> list[Path]:
+    """changes.csv, matrix.csv, series.csv and report.html, when the papers form a series."""
+    out.mkdir(parents=True, exist_ok=True)
+    if not comparison.series:
+        return []
+    paths = {name: out / name for name in COMPARISON_FILES}
+    write_csv(paths["changes.csv"], CHANGE_COLUMNS, comparison.changes)
+    write_csv(paths["matrix.csv"], matrix_columns(comparison), comparison.matrix)
+    write_csv(paths["series.csv"], SERIES_COLUMNS, comparison.values)
+    write_atomic(paths["report.html"], render_html(comparison).encode("utf-8"))
+    return list(paths.values())
+
+
+def write_workbook(out: Path, comparison: Comparison, tables: Tables | None = None) -> Path:
+    write_atomic(out / "report.xlsx", render_workbook(workbook_sheets(comparison, tables)))
+    return out / "report.xlsx"
 
 
 def workbook_sheets(comparison: Comparison, tables: Tables | None) -> list[Sheet]:
