@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import stat
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,23 @@ def test_files_take_the_users_umask(tmp_path: Path) -> None:
     finally:
         os.umask(previous)
         file_mode.cache_clear()
+
+
+def test_the_workbook_splits_a_long_table_and_keeps_text_as_text(monkeypatch: pytest.MonkeyPatch,
+                                                                 tmp_path: Path) -> None:
+    import io
+
+    from extractor import workbook
+
+    monkeypatch.setattr(workbook, "MAX_ROWS", 2)
+    rows = [{"para": str(n), "text": text, "date": "2007-02-07"} for n, text in
+            enumerate(["=1+1", "a\x01b", "<b>&", "https://ilo.org", "12"], start=1)]
+    data = workbook.render_workbook([workbook.Sheet("mentions", ["para", "text", "date"], rows)])
+    book = load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["mentions", "mentions (2)", "mentions (3)"]
+    assert [[(c.value, c.data_type) for c in row] for row in book["mentions (2)"].iter_rows()] == [
+        [("para", "s"), ("text", "s"), ("date", "s")],
+        [(3, "n"), ("<b>&", "s"), (datetime(2007, 2, 7), "d")],
+        [(4, "n"), ("https://ilo.org", "s"), (datetime(2007, 2, 7), "d")]]
+    assert [c.value for c in book["mentions"]["B"]] == ["text", "=1+1", "a\ufffdb"]
+    assert book["mentions (3)"]["B2"].value == "12"  # a text column keeps its numbers as text
