@@ -52,9 +52,9 @@ def mark_spaces(chars: list[Char]) -> list[Char]:
         if char.text == SOFT_HYPHEN:
             char.text = "-"
         if not char.text or char.text.isspace() or not char.text.isprintable():
-            pending = pending or char.text == " " or char.text == "\u00a0"
+            pending = pending or char.space_before or char.text == " " or char.text == "\u00a0"
             continue
-        char.space_before = pending
+        char.space_before = pending or char.space_before  # a reader may have marked it already
         pending = False
         kept.append(char)
     return kept
@@ -116,13 +116,16 @@ def _gutter(rows: list[list[Char]]) -> float | None:
 
 def _split_at_gaps(row: list[Char], gutter: float | None = None) -> list[list[Char]]:
     fragments: list[list[Char]] = [[row[0]]]
+    current = fragments[0]
     for prev, char in pairwise(row):
-        size = max(prev.size, char.size)
-        across = gutter is not None and prev.x1 <= gutter <= char.x0 and char.x0 - prev.x1 > GUTTER_GAP * size
-        if char.x0 - prev.x1 > COLUMN_GAP * size or across:
-            fragments.append([char])
+        size = prev.size if prev.size > char.size else char.size
+        gap = char.x0 - prev.x1
+        across = gutter is not None and prev.x1 <= gutter <= char.x0 and gap > GUTTER_GAP * size
+        if gap > COLUMN_GAP * size or across:
+            current = [char]
+            fragments.append(current)
         else:
-            fragments[-1].append(char)
+            current.append(char)
     return fragments
 
 
@@ -142,17 +145,17 @@ def _make_line(chars: list[Char], page: int) -> Line:
             text, current = [], None
         if current is None:
             current, x0 = style, char.x0
-        if previous is not None and (char.space_before or char.x0 - previous.x1 > SPACE_GAP * max(
-                char.size, previous.size)):
+        if previous is not None and (char.space_before or char.x0 - previous.x1 > SPACE_GAP * (
+                char.size if char.size > previous.size else previous.size)):
             text.append(" ")
         text.append(char.text)
         x1 = char.x1
         previous = char
     if current is not None:
         spans.append(Span("".join(text), current[0], current[1], current[2], x0, x1))
-    top = min(c.baseline - 0.8 * c.size for c in chars)
-    bottom = max(c.baseline + 0.2 * c.size for c in chars)
-    return Line(spans=spans, page=page, top=top, bottom=bottom)
+    tops = [c.baseline - 0.8 * c.size for c in chars]
+    bottoms = [c.baseline + 0.2 * c.size for c in chars]
+    return Line(spans=spans, page=page, top=min(tops), bottom=max(bottoms))
 
 
 def _dominant_size(chars: list[Char]) -> float:

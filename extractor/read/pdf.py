@@ -131,18 +131,23 @@ def _pdfium_chars(raw: object, textpage: Any, height: float) -> list[Char]:
     styles: dict[int, tuple[float, bool]] = {}  # text object -> (font size, bold)
     chars: list[Char] = []
     append = chars.append
+    last_key, size, bold = -1, 0.0, False
+    space = False  # a space glyph the file holds stood before the next character
     for i, code in enumerate(codes):
         if code in WHITESPACE:
-            if code == 32 and not api.generated(handle, i):
-                append(Char(" ", 0, 0, 0, 0, False))
+            space = space or (code == 32 and not api.generated(handle, i))
             continue
         loose_box(handle, i, rect_ref)
         origin(handle, i, ox_ref, oy_ref)
         key = text_object(handle, i) or 0
-        style = styles.get(key)
-        if style is None:  # one text object, one font and size: read them once
-            style = styles[key] = _style(api, handle, i)
-        append(Char(_character(codes, i), rect.left, rect.right, height - oy.value, style[0], style[1]))
+        if key != last_key:  # one text object, one font and size: read them once
+            style = styles.get(key)
+            if style is None:
+                style = styles[key] = _style(api, handle, i)
+            last_key, (size, bold) = key, style
+        text = chr(code) if 0 < code < 0xD800 else _character(codes, i)
+        append(Char(text, rect.left, rect.right, height - oy.value, size, bold, space))
+        space = False
     return chars
 
 
