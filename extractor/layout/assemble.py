@@ -26,6 +26,11 @@ def clean(text: str) -> str:
     return re.sub(r" {2,}", " ", text)
 
 
+def clean_row(text: str) -> str:
+    """A table row: its tab-separated cells cleaned one by one."""
+    return "\t".join(clean(cell).strip() for cell in text.split("\t")).strip()
+
+
 def clean_with_refs(text: str, refs: list[FootnoteRef]) -> tuple[str, list[FootnoteRef]]:
     """``clean`` the text and move each reference's offset with it."""
     out: list[str] = []

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, assemble, clean
+from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, assemble, clean, clean_row
 from extractor.layout.footnotes import split_footnote_start
 from extractor.layout.furniture import find_furniture
 from extractor.layout.grid import reading_order, table_rows
@@ -190,8 +190,8 @@ def _paragraphs(lines: list[Line], page: Page) -> list[Draft]:
 def _block(draft: Draft, vocabulary: Vocabulary) -> Block:
     first = draft.first
     if first.region == "table":
-        text = "\t".join(clean(cell).strip() for cell in first.text.split("\t"))
-        return Block(text=text, kind="table", page_start=first.page, page_end=first.page, x0=first.x0, top=first.top)
+        return Block(text=clean_row(first.text), kind="table", page_start=first.page, page_end=first.page,
+                     x0=first.x0, top=first.top)
     text, refs = assemble(draft.lines, vocabulary)
     return Block(
         text=text, kind="heading" if first.bold and not PARA_NUMBER.match(text) else "body",

@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, PARA_NUMBER_PAREN, assemble, clean
+from extractor.layout.assemble import (
+    DASH_MARKER,
+    LETTER_MARKER,
+    PARA_NUMBER,
+    PARA_NUMBER_PAREN,
+    assemble,
+    clean,
+    clean_row,
+)
 from extractor.layout.flattened import restore_lines, site_kind
 from extractor.layout.furniture import FILE_NAME, LIMITED_PRINT, PAGE_NUMBER, SYMBOL_AND_PAGE, SYMBOL_ONLY
 from extractor.layout.hyphenation import Vocabulary
@@ -476,7 +484,7 @@ def _line_like(line: Line, text: str) -> Line:
 
 def _block(draft: Draft, vocabulary: Vocabulary) -> Block:
     lines = draft.lines
-    text, refs = assemble(lines, vocabulary) if draft.kind != "table" else (lines[0].text, [])
+    text, refs = assemble(lines, vocabulary) if draft.kind != "table" else (clean_row(lines[0].text), [])
     if draft.kind in ("item", "table"):
         return Block(text=text, kind=draft.kind, label=draft.label, page_start=lines[0].page,  # type: ignore[arg-type]
                      page_end=lines[-1].page, refs=refs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from extractor.layout.assemble import assemble, clean
+from extractor.layout.assemble import assemble, clean, clean_row
 from extractor.model import Block, Layout, Line, RawDocument
 from extractor.read.docx import TABLE_ROW
 
@@ -48,7 +48,7 @@ def _block(lines: list[Line], in_table: bool) -> Block:
 
 def _table_block(line: Line) -> Block:
     """A data table's row: its cells, joined by tabs, as one block."""
-    return Block(text=clean(line.text.replace("\t", "\u0000")).replace("\u0000", "\t").strip(), kind="table",
+    return Block(text=clean_row(line.text), kind="table",
                  page_start=line.page, page_end=line.page, in_table=True)
 
 

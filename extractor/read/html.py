@@ -17,7 +17,7 @@ from lxml import html as lxml_html
 
 from extractor.errors import CorruptFile, EmptyFile
 from extractor.model import Line, RawDocument, Span
-from extractor.read.text import decode
+from extractor.read.encoding import decode_text
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "blockquote", "pre", "dt", "dd", "center", "address",
           "caption", "form", "body"}
@@ -56,7 +56,7 @@ class Page:
 def read_html(path: Path) -> RawDocument:
     data = path.read_bytes()
     try:
-        root = lxml_html.document_fromstring(decode(data))
+        root = lxml_html.document_fromstring(decode_text(data))
     except (ValueError, lxml_html.etree.ParserError) as error:
         raise CorruptFile(f"unreadable HTML ({error})") from error
     targets = {a.get("name") or a.get("id") for a in root.iter("a") if a.get("name") or a.get("id")}

@@ -9,8 +9,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from extractor.read.encoding import decode_text, text_encoding
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-TEXT_ENCODINGS = ("utf-8-sig", "utf-16", "cp1252")
 
 
 def sniff(path: Path) -> str:
@@ -25,17 +26,18 @@ def sniff(path: Path) -> str:
         return "doc" if _is_word_ole(path) else "ole"
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(path)
-    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith(b"{\\rtf"):
+    if text_encoding(head) is None:
+        return "binary"
+    sample = decode_text(head)
+    stripped = sample.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("{\\rtf"):
         return "rtf"
     lower = stripped[:1024].lower()
-    if lower.startswith((b"<!doctype html", b"<html")) or b"<html" in lower[:512]:
+    if lower.startswith(("<!doctype html", "<html")) or "<html" in lower[:512]:
         return "html"
-    if lower.startswith(b"<?xml") and b"w:worddocument" in head.lower():
+    if lower.startswith("<?xml") and "w:worddocument" in sample.lower():
         return "html"  # Word 2003 XML: LibreOffice reads it like HTML, through conversion
-    if _looks_like_text(head):
-        return "text"
-    return "binary"
+    return "text" if _mostly_printable(sample) else "binary"
 
 
 def _is_word_ole(path: Path) -> bool:
@@ -61,16 +63,6 @@ def _zip_kind(path: Path) -> str:
     return "zip"
 
 
-def _looks_like_text(head: bytes) -> bool:
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    if b"\x00" in head:
-        return False
-    for encoding in TEXT_ENCODINGS:
-        try:
-            sample = head.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        printable = sum(ch.isprintable() or ch in "\r\n\t\f" for ch in sample)
-        return printable >= 0.95 * max(len(sample), 1)
-    return False
+def _mostly_printable(sample: str) -> bool:
+    printable = sum(ch.isprintable() or ch in "\r\n\t\f" for ch in sample)
+    return printable >= 0.95 * max(len(sample), 1)

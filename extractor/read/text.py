@@ -9,19 +9,11 @@ from pathlib import Path
 
 from extractor.errors import EmptyFile
 from extractor.model import Line, RawDocument, Span
-
-
-def decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+from extractor.read.encoding import decode_text
 
 
 def read_text(path: Path) -> RawDocument:
-    text = decode(path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode_text(path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyFile("the file holds no text")
     lines: list[Line] = []
