@@ -26,6 +26,7 @@ from extractor.layout.assemble import (
 from extractor.layout.flattened import restore_lines, site_kind
 from extractor.layout.furniture import FILE_NAME, LIMITED_PRINT, PAGE_NUMBER, SYMBOL_AND_PAGE, SYMBOL_ONLY
 from extractor.layout.hyphenation import Vocabulary
+from extractor.layout.spacing import undouble
 from extractor.metadata import is_appendix_heading, is_closing
 from extractor.model import Block, Layout, Line, RawDocument, Span
 from extractor.titleblock import NOTICE_RE, is_title_field_line
@@ -68,7 +69,7 @@ class Draft:
 
 
 def lay_out_text(raw: RawDocument) -> Layout:
-    kept, site, site_furniture = _take_site_lines(raw.lines)
+    kept, site, site_furniture = _take_site_lines(undouble(raw.lines))
     lines = restore_lines(kept)
     chunks = _chunks(lines)
     chunks, end_notes = _take_end_notes(chunks)
