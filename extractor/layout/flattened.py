@@ -10,6 +10,8 @@ what it left, never by a paper's words:
 - page furniture inside a line (a Word file-name footer with its page number, the running header, the
   environmental notice, the footnote text printed before a footer) is cut out onto lines of its own,
   marked ``footer`` or ``footnote``, so that the page-residue logic finds it;
+- a text whose paragraphs run together (numbers inside lines, not at their starts) and whose lines are
+  printed lines is first joined into one line per block, as if it had not been wrapped;
 - a long line (a whole paper, or a whole page, on one line) is cut where a paragraph number, a heading
   before it, a lettered item after a colon or semicolon, or a title-block field starts.
 """
@@ -34,9 +36,13 @@ FILE_FOOTER = (r"(?:GB[\w.\-\[\]]*|[\w.\-]*\[[A-Z]+-\d{6}-\d+\][\w.\-]*"
 PAGE_START = re.compile(r"^(\d{1,3})(?:\s+|$)")
 SENTENCE_END = re.compile(r"(?:[.!?;:)\]”’\"]|\.\d{1,2})\s+(?=\S)")
 HEADING_WORDS = 12
+SECTION_LABEL = re.compile(r"(?<!\S)(?:[IVXL]{1,5}|[A-H])\.\s+$")
 NOTE_START = re.compile(r"^(\d{1,2})\s+((?:[A-Z“\"(]|GB\.).*)$")
 NOTE_LINES = 6  # footnotes stand in the last few lines before a page's footer
-LETTERED = re.compile(r"[:;]\s+(?:(?:and|or)\s+)?(?=\([a-z]\)\s)")
+INLINE_NUMBER = re.compile(r"(?<=\S\s)(\d{1,3})\.\s+(?=[A-Z“])")  # "… year. 2. The …": a paragraph inside a line
+LINE_NUMBER = re.compile(r"^(\d{1,3})\.\s")
+PRINTED_LINE = 120  # characters: nine lines in ten at most this long are printed (wrapped) lines
+LETTERED = re.compile(r"[:;]\s+(?:(?:and|or)\s+)?(?=\(?[a-z]\)\s)")  # "(a) " or "a) "
 
 
 @dataclass(slots=True)
@@ -79,7 +85,7 @@ def own_symbol(lines: list[Line]) -> str:
 def restore_lines(lines: list[Line]) -> list[Line]:
     """The lines of a flattened text, cut and marked as the module says."""
     state = Flattening(own_symbol=own_symbol(lines))
-    lines = _page_blocks(lines, state)
+    lines = _page_blocks(_unwrapped(lines), state)
     out: list[Line] = []
     for line in lines:
         if line.region != "body" or not line.text.strip():
@@ -94,6 +100,37 @@ def restore_lines(lines: list[Line]) -> list[Line]:
     _mark_headers_beside_footers(out, state)
     _mark_notes_before_furniture(out)
     return out
+
+
+def _unwrapped(lines: list[Line]) -> list[Line]:
+    """A hard-wrapped text whose paragraphs run together: each block of lines (between blank lines) joined
+    into one line, which the long-line cutting then cuts at its paragraph numbers."""
+    body = [line for line in lines if line.region == "body" and line.text.strip()]
+    lengths = sorted(len(line.text.strip()) for line in body)
+    if not lengths or lengths[len(lengths) * 9 // 10] > PRINTED_LINE:
+        return lines
+    inline = [int(m.group(1)) for line in body for m in INLINE_NUMBER.finditer(line.text)]
+    starts = [int(m.group(1)) for line in body if (m := LINE_NUMBER.match(line.text.strip()))]
+    if not _in_sequence(inline) or len(starts) * 3 > len(inline):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        joins = (out and line.region == "body" and line.text.strip() and out[-1].region == "body"
+                 and out[-1].text.strip() and out[-1].page == line.page)
+        if joins:
+            out[-1] = _with_text(out[-1], f"{out[-1].text.rstrip()} {line.text.strip()}")
+        else:
+            out.append(line)
+    return out
+
+
+def _in_sequence(numbers: list[int]) -> bool:
+    """Paragraph numbers 2, 3, 4 (at least) among ``numbers``, in this order."""
+    expected = 2
+    for number in numbers:
+        if number == expected:
+            expected += 1
+    return expected > 4
 
 
 def _with_text(line: Line, text: str, region: str = "body", footnote: str = "") -> Line:
@@ -234,7 +271,7 @@ def _cut_long(line: Line, state: Flattening) -> list[Line]:
     front = state.next_paragraph == 1
     cuts: list[tuple[int, int]] = []  # (heading start, number start)
     position = 0
-    while (match := re.compile(rf"(?:^|(?<=\s)){state.next_paragraph}\.\s+(?=[A-Z“\"‘(])")
+    while (match := re.compile(rf"(?:^|(?<=\s)){state.next_paragraph}[.)]\s+(?=[A-Z“\"‘(])")
            .search(text, position)) is not None:
         cuts.append((_heading_start(text, match.start(), position), match.start()))
         position = match.end()
@@ -254,7 +291,9 @@ def _heading_start(text: str, number_start: int, floor: int) -> int:
     """Where an inline heading before a paragraph number starts (``number_start`` when there is none):
     after the last sentence end, if what follows is a short capitalised phrase."""
     window_start = max(floor, number_start - 200)
-    ends = list(SENTENCE_END.finditer(text, window_start, number_start))
+    # the stop after a section label ("I. Introduction") ends no sentence: the label belongs to the heading
+    ends = [e for e in SENTENCE_END.finditer(text, window_start, number_start)
+            if not SECTION_LABEL.search(text, max(0, e.start() - 6), e.end())]
     start = ends[-1].end() if ends else window_start
     if not ends and window_start > floor:
         return number_start

@@ -22,8 +22,9 @@ from extractor.layout.assemble import (
     assemble,
     clean,
     clean_row,
+    dot_numbering,
 )
-from extractor.layout.flattened import restore_lines, site_kind
+from extractor.layout.flattened import LONG_LINE, restore_lines, site_kind
 from extractor.layout.furniture import FILE_NAME, LIMITED_PRINT, PAGE_NUMBER, SYMBOL_AND_PAGE, SYMBOL_ONLY
 from extractor.layout.hyphenation import Vocabulary
 from extractor.layout.spacing import undouble
@@ -33,6 +34,7 @@ from extractor.titleblock import NOTICE_RE, is_title_field_line
 
 LONE_NUMBER = re.compile(r"^\d{1,3}$")
 LONE_PARA_NUMBER = re.compile(r"^(\d{1,4})[.)]$")
+WRAPPED_YEAR = re.compile(r"^(?:1[89]|20)\d\d[.)](?:\s|$)")
 LONE_DASH = re.compile(r"^[–—•▪◦·\-]$")
 ORDERED_ITEM = re.compile(r"^\s{2,}(\d{1,2})[.)]\s+(?=\S)")  # "  1. …" inside a paragraph: a web page's <ol>
 FOOTNOTE_REF = re.compile(r"(?<=[.,;:!?)\]”\"’])\s+(\d{1,3})(?=\s|$)")
@@ -43,6 +45,8 @@ DOT_LEADERS = re.compile(r"\.{4,}\s*\d|…{2,}")
 CONTINUES = re.compile(r"^(?:[a-z(]|\d{4}\b|(?:and|or|of|on|in|for|the|to)\b)")
 PARENTHESISED = re.compile(r"^\([^()]*\s[^()]*\)$")  # "(First item on the agenda)", not "(ITC-ILO)"
 ENDS_SENTENCE = (".", ":", ";", "!", "?", ".”", ".\"", ")")
+CONTENTS_RUN = re.compile(r"(?:Table of )?(?:Contents|CONTENTS)\s+(?:Pages?\s+)?"  # a contents list inside a long line
+                          r"(?:\S.{0,200}?(?:\s?\.{4,}|…{2,})\s*\d{1,3}(?![\d,.])\s*)+")
 CONTENTS_TITLE = re.compile(r"^(?:(?:Table of )?[Cc]ontents|CONTENTS|Pages?|Paragraphs?)$")
 TABLE_DEBRIS = re.compile(r"^[\s|]*\|\s*|\s*\|[\s|]*$")
 SHORT_HEADING = 4  # words: "Introduction", "Background and purpose" before paragraph 1
@@ -70,7 +74,7 @@ class Draft:
 
 def lay_out_text(raw: RawDocument) -> Layout:
     kept, site, site_furniture = _take_site_lines(undouble(raw.lines))
-    lines = restore_lines(kept)
+    lines = dot_numbering(restore_lines(kept))  # again: a whole paper on one line shows its "1)" only now
     chunks = _chunks(lines)
     chunks, end_notes = _take_end_notes(chunks)
     body, footnotes, furniture = _take_page_residue(chunks)
@@ -99,6 +103,9 @@ def _take_site_lines(lines: list[Line]) -> tuple[list[Line], list[Line], list[Li
         if index in contents:  # "Contents" and "Page" over a contents list
             furniture.append(line)
             continue
+        if line.region == "body" and len(line.text) > LONG_LINE and (run := CONTENTS_RUN.search(line.text)):
+            furniture.append(_line_like(line, run.group(0).strip()))  # a whole paper on one line
+            line.spans = [Span(f"{line.text[:run.start()].rstrip()}  {line.text[run.end():].lstrip()}")]
         if line.region == "body" and "|" in line.text:  # a web page's title-block table, flattened
             if not TABLE_DEBRIS.sub("", line.text).strip():
                 furniture.append(line)
@@ -289,7 +296,7 @@ def _place_body_line(drafts: list[Draft], line: Line, chunk: Chunk, following: s
     elif drafts and drafts[-1].kind == "item" and drafts[-1].label[:1].isdigit() \
             and line is not chunk.lines[0] and line.text[:2] == "  ":
         drafts[-1].lines.append(line)  # an ordered item's wrapped line
-    elif not drafts or _opens(line, drafts[-1].lines, chunk, width) \
+    elif not drafts or _opens(line, drafts[-1].lines, chunk, width, following) \
             or (_heads(text, following, width) and not _looks_like_heading(drafts[-1].lines)):
         drafts.append(Draft([line]))
     else:
@@ -309,7 +316,9 @@ def _blocks(chunks: list[Chunk], vocabulary: Vocabulary) -> list[Block]:
         if line.region == "table":  # a real table's row (a web page's <table>)
             drafts.append(Draft([line], "table"))
             continue
-        if LONE_PARA_NUMBER.match(text):
+        previous = sequence[position - 1] if position else None
+        wrapped = previous is not None and _wrapped_year(text, previous[0].text, previous[1] is chunk)
+        if LONE_PARA_NUMBER.match(text) and not wrapped:
             pending_number = text  # "1." alone on its line, the text on the next
             continue
         if pending_number:
@@ -344,6 +353,12 @@ def _introduces_list(draft: Draft) -> bool:
     return draft.kind == "body" and bool(draft.lines) and draft.lines[-1].text.rstrip().endswith(":")
 
 
+def _wrapped_year(text: str, previous: str, same_chunk: bool) -> bool:
+    """ "2007." (or "2007. It was …") at a line's start after "… decisions taken in March": a year the
+    wrapping put there, not a paragraph number."""
+    return same_chunk and bool(WRAPPED_YEAR.match(text)) and not previous.rstrip().endswith(ENDS_SENTENCE)
+
+
 def _front_line(drafts: list[Draft], line: Line, chunk: Chunk, heads: bool) -> None:
     """A title-block line: a field alone, or a title wrapped over several lines; ``heads``: the line stands
     right before the first paragraph number (a heading such as "Introduction")."""
@@ -361,15 +376,18 @@ def _front_line(drafts: list[Draft], line: Line, chunk: Chunk, heads: bool) -> N
         drafts.append(Draft([line]))
 
 
-def _opens(line: Line, draft: list[Line], chunk: Chunk, width: int) -> bool:
+def _opens(line: Line, draft: list[Line], chunk: Chunk, width: int, following: str) -> bool:
     text = line.text.strip()
     if not draft:
         return True
+    wraps = line is not chunk.lines[-1] and following[:1].islower()  # its sentence goes on on the next line
+    previous = draft[-1]
+    if _wrapped_year(text, previous.text, line is not chunk.lines[0]):
+        return False
     if PARA_NUMBER.match(text) or PARA_NUMBER_PAREN.match(text) or DASH_MARKER.match(text):
         return True
-    previous = draft[-1]
     if (is_closing(text) and not previous.text.rstrip().endswith(",")) or (
-            previous.text.rstrip().endswith(":") and len(text) <= MAX_LIST_LINE):
+            previous.text.rstrip().endswith(":") and len(text) <= MAX_LIST_LINE and not wraps):
         return True  # "Geneva, 2 March 2000."; a list or table after "… as follows:"
     if LETTER_MARKER.match(text) and previous.text.rstrip().endswith((":", ";", "; and", "; or", ".")):
         return True  # "(a) …" set on its own line after "… the following:"
@@ -402,7 +420,8 @@ def _split_headings(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for draft in drafts:
         lines = draft.lines
-        numbered = [i for i, line in enumerate(lines) if i and PARA_NUMBER.match(line.text.strip())]
+        numbered = [i for i, line in enumerate(lines) if i and PARA_NUMBER.match(line.text.strip())
+                    and not _wrapped_year(line.text.strip(), lines[i - 1].text, same_chunk=True)]
         if draft.kind == "body" and numbered and not any(
                 line.text.rstrip().endswith((".", ";", ",")) for line in lines[: numbered[0]]):
             out.append(Draft(lines[: numbered[0]]))

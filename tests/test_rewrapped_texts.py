@@ -1,0 +1,63 @@
+"""Archive texts whose line breaks were lost or moved: a whole paper on one line, a text re-wrapped at
+another width, a run-together paper hard-wrapped. Each gives the paragraphs of the text as archived."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from extractor.model import Segment
+from extractor.pipeline import read_and_segment
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def segments(path: Path) -> list[Segment]:
+    return read_and_segment(path, path.name, "text", None, "pdfium").segments
+
+
+def rewritten(tmp_path: Path, source: Path, change: object) -> Path:
+    path = tmp_path / source.name
+    path.write_text(change(source.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
+    return path
+
+
+def rewrapped(width: int) -> object:
+    return lambda text: "\n".join("\n".join(textwrap.wrap(line, width)) if len(line) > width else line
+                                  for line in text.split("\n"))
+
+
+def body(found: list[Segment]) -> list[tuple[str, str, str, str]]:
+    return [(s.kind, s.para, s.item, s.text) for s in found if s.kind in ("paragraph", "item", "table")]
+
+
+def test_a_paper_on_one_line_with_its_contents_list(tmp_path: Path) -> None:
+    source = DATA / "archive-new" / "GB292-TC-2.txt"
+    found = segments(rewritten(tmp_path, source, lambda text: "  ".join(text.split("\n"))))
+    assert [s.para for s in found if s.kind == "paragraph"] == [str(n) for n in range(1, 11)]
+    lines = source.read_text(encoding="utf-8").split("\n")
+    last = next(i for i, line in enumerate(lines) if line.startswith("IV. Points for guidance ...."))
+    contents = " ".join(line for line in lines[lines.index("Contents"):last + 1] if line)
+    assert contents.startswith("Contents Page I. Introduction ....") and contents.endswith("..... 3")
+    assert [s.text for s in found if s.kind == "furniture" and s.text.startswith("Contents")] == [contents]
+
+
+def test_a_paper_numbered_1_closing_bracket_on_one_line(tmp_path: Path) -> None:
+    source = DATA / "archive-new" / "GB279-LILS-5.txt"
+    found = segments(rewritten(tmp_path, source, lambda text: "  ".join(text.split("\n"))))
+    assert [(s.kind, s.para, s.marker) for s in found if s.kind in ("paragraph", "item")] == [
+        ("paragraph", "1", "1."), ("paragraph", "2", "2."), ("paragraph", "3", "3."), ("paragraph", "4", "4."),
+        ("item", "4", "a)"), ("item", "4", "b)"), ("item", "4", "c)"), ("paragraph", "5", "5."),
+        ("paragraph", "6", "6.")]
+
+
+def test_a_run_together_paper_hard_wrapped(tmp_path: Path) -> None:
+    source = DATA / "real-like" / "GB329-POL-9.txt"
+    assert body(segments(rewritten(tmp_path, source, rewrapped(90)))) == body(segments(source))
+
+
+def test_a_year_wrapped_to_the_start_of_a_line_is_no_paragraph_number(tmp_path: Path) -> None:
+    source = DATA / "archive-new" / "GB.300-PV.txt"
+    path = rewritten(tmp_path, source, rewrapped(60))
+    assert "\n2007.\n" in path.read_text(encoding="utf-8") and "\n2007. It was" in path.read_text(encoding="utf-8")
+    assert body(segments(path)) == body(segments(source))
