@@ -176,6 +176,18 @@ def test_the_web_page_itself_gives_the_same_segments(tmp_path: Path) -> None:
     assert [s.footnote_refs for s in result.segments if s.kind == "heading"][-1] == [("1", 42, "fn1")]
 
 
+@pytest.mark.parametrize(("page", "name"), [
+    (WEB_PAGE.replace("<HTML><BODY>", "<BODY>").replace("</BODY></HTML>", "</BODY>"), "body-only.htm"),
+    ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
+     '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n' + WEB_PAGE.replace("<HTML>", '<html xmlns='
+     '"http://www.w3.org/1999/xhtml">').replace("</HTML>", "</html>"), "xhtml.htm"),
+])
+def test_a_page_without_its_wrapper_or_with_an_xml_declaration(tmp_path: Path, page: str, name: str) -> None:
+    result = read(tmp_path, page, name)
+    assert result.format == "html"
+    assert [r for r in rows(result) if r[3].strip()] == WEB_ROWS
+
+
 def test_a_web_archive_path_gives_the_symbol(tmp_path: Path) -> None:
     folder = tmp_path / "gb267"
     folder.mkdir()

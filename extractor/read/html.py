@@ -53,10 +53,13 @@ class Page:
         self.lines.append(Line(spans=[Span(text)], page=1, top=float(len(self.lines)), region=region))  # type: ignore[arg-type]
 
 
+XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")  # an XHTML page's; lxml refuses it in decoded text
+
+
 def read_html(path: Path) -> RawDocument:
     data = path.read_bytes()
     try:
-        root = lxml_html.document_fromstring(decode_text(data))
+        root = lxml_html.document_fromstring(XML_DECLARATION.sub("", decode_text(data), count=1))
     except (ValueError, lxml_html.etree.ParserError) as error:
         raise CorruptFile(f"unreadable HTML ({error})") from error
     targets = {a.get("name") or a.get("id") for a in root.iter("a") if a.get("name") or a.get("id")}

@@ -6,11 +6,13 @@ as ``.doc``; the extension is only a hint.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
 from extractor.read.encoding import decode_text, text_encoding
 
+HTML_TAG = re.compile(r"<(?:head|body|title|meta|table|p|div|h[1-6]|br|font|center|ol|ul)[\s>/]")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -33,10 +35,11 @@ def sniff(path: Path) -> str:
     if stripped.startswith("{\\rtf"):
         return "rtf"
     lower = stripped[:1024].lower()
-    if lower.startswith(("<!doctype html", "<html")) or "<html" in lower[:512]:
-        return "html"
     if lower.startswith("<?xml") and "w:worddocument" in sample.lower():
         return "html"  # Word 2003 XML: LibreOffice reads it like HTML, through conversion
+    if lower.startswith(("<!doctype html", "<html")) or "<html" in lower or (
+            lower.startswith("<") and HTML_TAG.search(lower)):
+        return "html"  # a page, or a page's body saved without its <html> wrapper
     return "text" if _mostly_printable(sample) else "binary"
 
 
