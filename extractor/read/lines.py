@@ -21,6 +21,7 @@ COLUMN_GAP = 3.0  # a horizontal gap wider than this many font sizes starts a ne
 SPACE_GAP = 0.2  # a gap wider than this many font sizes is a word space
 GUTTER_GAP = 1.2  # a gap a column gutter leaves is wider than this many font sizes
 MIN_GUTTER_ROWS = 8
+SWAPPED_LETTERS = "\u4100"  # from "A" byte-swapped on
 RAISED_SIZE = 0.85
 RAISED_SHIFT = 0.12
 
@@ -60,8 +61,30 @@ def mark_spaces(chars: list[Char]) -> list[Char]:
     return kept
 
 
+def unswap_ligatures(chars: list[Char]) -> None:
+    """Ghostscript writes the Unicode of a ligature's letters byte-swapped: "ffi" as U+6600 U+6600 U+6900
+    ("O昀昀ice"). Such a character next to a Latin letter (or to another one) is the letter it hides."""
+    hidden = [_hidden_letter(char.text) for char in chars]
+    for index, letter in enumerate(hidden):
+        if not letter:
+            continue
+        before = chars[index - 1].text if index else ""
+        after = chars[index + 1].text if index + 1 < len(chars) else ""
+        if any(len(t) == 1 and t.isascii() and t.isalpha() for t in (before, after)) or any(
+                hidden[j] for j in (index - 1, index + 1) if 0 <= j < len(hidden)):
+            chars[index].text = letter
+
+
+def _hidden_letter(text: str) -> str:
+    code = ord(text) if len(text) == 1 else 0
+    letter = chr(code >> 8) if code and not code & 0xFF else ""
+    return letter if letter.isascii() and letter.isalpha() else ""
+
+
 def build_lines(chars: list[Char], page: int) -> list[Line]:
     """Group a page's characters into lines and split lines at wide gaps."""
+    if any(char.text >= SWAPPED_LETTERS for char in chars):
+        unswap_ligatures(chars)
     rows = _rows(mark_spaces(chars))
     for row in rows:
         row.sort(key=lambda c: c.x0)

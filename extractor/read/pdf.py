@@ -174,6 +174,10 @@ class FS_RECTF(ctypes.Structure):  # PDFium's name for a rectangle of floats
                 ("bottom", ctypes.c_float)]
 
 
+class FS_MATRIX(ctypes.Structure):  # PDFium's name for a transformation matrix
+    _fields_ = [(name, ctypes.c_float) for name in ("a", "b", "c", "d", "e", "f")]
+
+
 @dataclass(frozen=True, slots=True)
 class FastApi:
     count: Any
@@ -185,6 +189,7 @@ class FastApi:
     text_object: Any
     font_size: Any
     font_info: Any
+    matrix: Any
 
 
 @cache
@@ -206,6 +211,7 @@ def _fast_api(raw: object) -> FastApi:
         text_object=proto(api.FPDFText_GetTextObject, vp, vp, i),
         font_size=proto(api.FPDFText_GetFontSize, d, vp, i),
         font_info=proto(api.FPDFText_GetFontInfo, ctypes.c_ulong, vp, i, vp, ctypes.c_ulong, vp),
+        matrix=proto(api.FPDFText_GetMatrix, i, vp, i, vp),
     )
 
 
@@ -221,10 +227,16 @@ def _codes(api: FastApi, handle: int | None, count: int) -> list[int]:
 
 
 def _style(api: FastApi, handle: int | None, index: int) -> tuple[float, bool]:
+    """The printed size (the font's size scaled by the text matrix: Cairo sets fonts at size 1 and scales
+    them) and the weight of a text object's characters."""
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     api.font_info(handle, index, ctypes.addressof(name), len(name), ctypes.addressof(flags))
-    return round(api.font_size(handle, index), 1), is_bold_font(name.value.decode("latin-1"))
+    matrix = FS_MATRIX()
+    scale = 1.0
+    if api.matrix(handle, index, ctypes.addressof(matrix)):
+        scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
+    return round(api.font_size(handle, index) * scale, 1), is_bold_font(name.value.decode("latin-1"))
 
 
 def _pdfplumber_pages(path: Path) -> Iterator[PageChars]:
