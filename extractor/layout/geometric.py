@@ -88,9 +88,9 @@ def _pitch(lines: list[Line], body_size: float) -> float:
 
 def _column_left(lines: list[Line], body_size: float) -> float:
     """The left edge of the text column: where paragraph numbers stand, else the leftmost common start."""
-    numbered = Counter(round(line.x0) for line in lines if PARA_NUMBER.match(line.text))
-    if sum(numbered.values()) >= 2:
-        return float(numbered.most_common(1)[0][0])
+    numbered = [line.x0 for line in lines if PARA_NUMBER.match(line.text)]
+    if len(numbered) >= 2:  # the most numbers within a tolerance (a scan's edges wander), the leftmost on a tie
+        return max(sorted(numbered), key=lambda x: sum(1 for other in numbered if abs(other - x) <= TOLERANCE))
     starts = Counter(round(line.x0) for line in lines if abs(line.size - body_size) < 0.5 and not line.bold)
     common = [x for x, n in starts.items() if n >= 3]
     return float(min(common)) if common else min((line.x0 for line in lines), default=0.0)
