@@ -17,7 +17,7 @@ HOCR = """<?xml version="1.0" encoding="UTF-8"?>
 <span class='ocr_header' title="bbox 240 200 700 250; baseline 0 -10; x_size 50; x_descenders 10; x_ascenders 12">
  <span class='ocrx_word' title='bbox 240 200 700 240; x_wconf 96'>Introduction</span></span>
 <span class='ocr_line' title="bbox 240 400 2200 450; baseline 0 -10; x_size 44; x_descenders 10; x_ascenders 10">
- <span class='ocrx_word' title='bbox 240 400 290 440; x_wconf 95'>1.</span>
+ <span class='ocrx_word' title='bbox 240 400 290 440; x_wconf 95'>1.‘</span>
  <span class='ocrx_word' title='bbox 330 400 500 440; x_wconf 95'>The</span>
  <span class='ocrx_word' title='bbox 520 400 800 440; x_wconf 95'>Office</span>
  <span class='ocrx_word' title='bbox 1400 420 1600 460; x_wconf 95'>In</span>
@@ -30,7 +30,7 @@ def test_words_of_an_ocr_line_with_the_baseline_of_their_column() -> None:
     chars = words_as_chars(HOCR, 0.24)
     assert [(c.text, round(c.x0, 2), round(c.x1, 2), round(c.baseline, 2), c.size, c.bold) for c in chars] == [
         ("Introduction", 57.6, 168.0, 57.6, 12.0, False),  # one word: Tesseract's baseline, 250 - 10
-        ("1.", 57.6, 69.6, 105.6, 10.6, False),  # the left column's words stand on 440
+        ("1.", 57.6, 69.6, 105.6, 10.6, False),  # the left column's words stand on 440; "1.‘": a speck
         ("The", 79.2, 120.0, 105.6, 10.6, False),
         ("Office", 124.8, 192.0, 105.6, 10.6, False),
         ("In", 336.0, 384.0, 110.4, 10.6, False),  # the right column's on 460, below

@@ -27,6 +27,7 @@ BBOX = re.compile(r"bbox (-?\d+) (-?\d+) (-?\d+) (-?\d+)")
 X_SIZE = re.compile(r"x_size ([\d.]+)")
 BASELINE = re.compile(r"baseline (-?[\d.]+) (-?[\d.]+)")
 DESCENDING = re.compile(r"[gjpqy(),;\[\]{}|$@]")  # letters and marks that reach below the baseline
+SPECKED_NUMBER = re.compile(r"^(\d{1,3})[.,][‘’'`\"“”.,]+$")
 GUTTER = 1.5  # letter sizes: a wider gap between two words of an OCR line is a column gutter
 BOLD_RATIO = 1.3  # a word whose strokes are this much thicker (for its size) than the page's median is bold
 SHORT_WORD = 4  # letters
@@ -89,7 +90,7 @@ def _line_words(line: Any) -> tuple[list[Word], float, list[float]]:
     ordered: list[Word] = []
     baselines: list[float] = []
     for piece in _pieces(words, size):
-        ordered.extend(piece)
+        ordered.extend([_number_cleaned(piece[0]), *piece[1:]])
         fitted = bottom + offset + slope * (piece[0][1] - left)
         baselines.extend([_baseline(piece, fitted)] * len(piece))
     return ordered, max(size, 1.0), baselines
@@ -123,6 +124,12 @@ def _word(element: etree._Element) -> Word | None:
         return None
     x0, top, x1, bottom = (int(v) for v in box.groups())
     return text, x0, x1, bottom, top
+
+
+def _number_cleaned(word: Word) -> Word:
+    """ "1.‘" or "12.'" at a line's start: a paragraph number with a speck read as a quote."""
+    match = SPECKED_NUMBER.match(word[0])
+    return (f"{match.group(1)}.", *word[1:]) if match else word
 
 
 def _pieces(words: list[Word], size: float) -> list[list[Word]]:
