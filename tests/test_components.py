@@ -101,6 +101,14 @@ def test_acronym_before_its_long_form(nlp: Language) -> None:
      "ILO Office in Beijing", "pattern:office-ilo"),
     ("The DWT for South Asia advised.", "DWT for South Asia", "Decent Work Technical Support Team for South Asia",
      "pattern:dwt-short"),
+    ("The DWT for South Asia and Country Office for India and the IOE met.",
+     "DWT for South Asia and Country Office for India",
+     "Decent Work Technical Support Team for South Asia and Country Office for India",
+     "pattern:dwt-short-and-country-office"),
+    ("The Decent Work Technical Support Team for Eastern and Southern Africa and Country Office for South Africa "
+     "met.", "Decent Work Technical Support Team for Eastern and Southern Africa and Country Office for South Africa",
+     "Decent Work Technical Support Team for Eastern and Southern Africa and Country Office for South Africa",
+     "pattern:dwt-and-country-office"),
     ("The Green Jobs Programme Unit helped.", "Green Jobs Programme Unit", "Green Jobs Programme Unit",
      "pattern:hq-unit"),
 ])

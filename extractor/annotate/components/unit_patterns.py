@@ -80,10 +80,11 @@ class UnitPatterns:
         return doc
 
     def _end_at_place(self, span: Span) -> Span | None:
-        """Cut "Subregional Office for South Asia and the IFC" after the place it names."""
+        """Cut "Subregional Office for South Asia and the IFC" after the place it names (the last one: "DWT
+        for South Asia and Country Office for India")."""
         doc = span.doc
         openers = word_list("office_place_opener")
-        place_start = next((t.i + 1 for t in span if t.lower_ in openers and t.i > span.start), None)
+        place_start = next((t.i + 1 for t in reversed(span) if t.lower_ in openers and t.i > span.start), None)
         if place_start is None or place_start >= span.end:
             return span
         if doc[place_start].lower_ == "the":
