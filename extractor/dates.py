@@ -77,7 +77,7 @@ PATTERNS = (
      lambda m: f"{_ymd(m[4], m[3], m[1])}/{_ymd(m[4], m[3], m[2])}"),
     (rf"(?<![\d,])(\d{{1,2}})\s+(\d{{1,2}})\s+({M}),?\s+{YEAR}", _lost_dash),
     (rf"{DAY}{OF}\s+({M}){OF},?\s+{YEAR}", lambda m: _ymd(m[3], m[2], m[1])),
-    (rf"({M})\s+(\d{{1,2}}),\s+{YEAR}", lambda m: _ymd(m[3], m[1], m[2])),
+    (rf"({M})\s+{DAY},\s+{YEAR}", lambda m: _ymd(m[3], m[1], m[2])),
     (rf"({M}){DASH}({M}),?\s+{YEAR}", lambda m: f"{_ym(m[3], m[1])}/{_ym(m[3], m[2])}"),
     (rf"({M}),?{OF}\s+{YEAR}", lambda m: _ym(m[2], m[1])),
     (r"((?:19|20)\d{2})\s*[–—‒/-]\s*((?:19|20)?\d{2})(?!\d)", lambda m: f"{m[1]}/{_year(m[2], m[1])}"),

@@ -164,6 +164,10 @@ def test_programmes_events_and_the_ilo_itself_are_not_reported(nlp: Language) ->
     ("Geneva, 12 27 March 2015; over the period 2010 14 the rise; from 2014 10 on.",  # dashes lost
      [("12 27 March 2015", "2015-03-12/2015-03-27", "date-day-range-lost-dash"),
       ("2010 14", "2010/2014", "date-year-range-lost-dash"), ("2014", "2014", "date-year")]),
+    ("Held from 1st to 3rd February 1995, on 14th November 1995 and on February 7th, 2007.",  # ordinal days
+     [("14th November 1995", "1995-11-14", "date-day"),
+      ("1st to 3rd February 1995", "1995-02-01/1995-02-03", "date-day-range"),
+      ("February 7th, 2007", "2007-02-07", "date-day-us")]),
     ("The Employment Service Convention, 1948 (No. 88), and the Convention (No. 181) of 1997.",
      [("1948", "1948", "date-instrument-year"), ("1997", "1997", "date-year")]),
 ])
@@ -187,6 +191,18 @@ def test_count_with_its_noun_and_money(nlp: Language) -> None:
         ("US$ 300,000", "AMOUNT", "300000 USD", "pattern:money-symbol"),
         ("six training activities", "AMOUNT", "6 training activities", "parse:count"),
     ]
+
+
+@pytest.mark.parametrize(("text", "amounts"), [
+    ("The cost, Sw.frs.150,000, was met; a further SFr 20,000 came later.",
+     [("SFr 20,000", "20000 CHF"), ("Sw.frs.150,000", "150000 CHF")]),
+    ("It received US$ 1.2 million, €2m and 50,000 dollars, a rise of 35 per cent.",
+     [("35 per cent", "35 percent"), ("50,000 dollars", "50000 USD"), ("US$ 1.2 million", "1200000 USD"),
+      ("€2m", "2000000 EUR")]),
+])
+def test_money_ends_at_its_last_digit(nlp: Language, text: str, amounts: list[tuple[str, str]]) -> None:
+    doc = run(nlp, nlp.make_doc(text))
+    assert sorted((t, n) for t, _, n, _ in found(doc, label="AMOUNT")) == sorted(amounts)
 
 
 def test_count_whose_noun_is_the_subject(nlp: Language) -> None:

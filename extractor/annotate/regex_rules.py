@@ -25,10 +25,10 @@ class RegexRule:
 
 def expand(regex: str) -> str:
     """A pattern's placeholders, each the alternation of a table of ``models/lexicon/``: {MONTH} (months.csv),
-    {DASH}, {CURRENCY_SIGN} and {CURRENCY_NAME} (currencies.csv), {NUMBER_WORD} (numbers.csv)."""
+    {DAY} (a day's number, "14" or "14th"), {DASH}, {CURRENCY_SIGN} and {CURRENCY_NAME} (currencies.csv), {NUMBER_WORD} (numbers.csv)."""
     table = currencies()
     fills = {
-        "{MONTH}": MONTH, "{DASH}": DASH,
+        "{MONTH}": MONTH, "{DASH}": DASH, "{DAY}": r"\d{1,2}(?:st|nd|rd|th)?",
         "{CURRENCY_SIGN}": alternation([c.form for c in table if c.symbol]),
         "{CURRENCY_NAME}": alternation([c.form for c in table if not c.symbol and not c.form.isupper()]),
         "{NUMBER_WORD}": alternation([w for w, (_, kind) in number_words().items() if kind in ("unit", "ten")]),
