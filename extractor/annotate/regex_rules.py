@@ -25,7 +25,8 @@ class RegexRule:
 
 def expand(regex: str) -> str:
     """A pattern's placeholders, each the alternation of a table of ``models/lexicon/``: {MONTH} (months.csv),
-    {DAY} (a day's number, "14" or "14th"), {DASH}, {CURRENCY_SIGN} and {CURRENCY_NAME} (currencies.csv), {NUMBER_WORD} (numbers.csv)."""
+    {DAY} (a day's number, "14" or "14th"), {DASH}, {CURRENCY_SIGN} and {CURRENCY_NAME} (currencies.csv),
+    {NUMBER_WORD} (numbers.csv)."""
     table = currencies()
     fills = {
         "{MONTH}": MONTH, "{DASH}": DASH, "{DAY}": r"\d{1,2}(?:st|nd|rd|th)?",
