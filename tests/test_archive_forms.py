@@ -188,6 +188,28 @@ def test_a_page_without_its_wrapper_or_with_an_xml_declaration(tmp_path: Path, p
     assert [r for r in rows(result) if r[3].strip()] == WEB_ROWS
 
 
+def test_a_page_exported_by_libreoffice_keeps_lists_notes_and_footer_apart(tmp_path: Path) -> None:
+    """Numbered paragraphs as an <ol>, a dashed list inside one of them, a note linked back to its call,
+    and the Word footer printed after the notes (tests/data/forms/GB331-POL-5-libreoffice.htm)."""
+    page = (Path(__file__).resolve().parent / "data" / "forms" / "GB331-POL-5-libreoffice.htm").read_text(
+        encoding="utf-8")
+    result = read(tmp_path, page, "GB331-POL-5.htm")
+    assert [(s.kind, s.para, s.item, s.text, s.footnote_refs) for s in result.segments] == [
+        ("title", "", "", "INTERNATIONAL LABOUR OFFICE", []),
+        ("title", "", "", "Governing Body", []),
+        ("title", "", "", "331st Session, Geneva, 26 October–9 November 2017", []),
+        ("heading", "", "", "Introduction", []),
+        ("paragraph", "1", "", "The Office reported to the Governing Body in March 2017.", [("1", 56, "fn1")]),
+        ("paragraph", "2", "", "ACT/EMP supported employers’ organizations:", []),
+        ("item", "2", "1", "in Zambia, the ZFE held a seminar in Ndola;", []),
+        ("item", "2", "2", "in Morocco, the CGEM met in Marrakesh.", []),
+        ("paragraph", "3", "", "ACTRAV organized two workshops.", []),
+        ("footnote", "", "", "GB.329/POL/7.", []),
+        ("furniture", "", "", "GB.331/POL/5", []),
+        ("furniture", "", "", "GB331-POL_5_[ENTER-171003-1]-En.docx", []),
+    ]
+
+
 def test_a_web_archive_path_gives_the_symbol(tmp_path: Path) -> None:
     folder = tmp_path / "gb267"
     folder.mkdir()

@@ -139,19 +139,24 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
 
 
 def _take_end_notes(chunks: list[Chunk]) -> tuple[list[Chunk], list[tuple[str, str, int]]]:
-    """Notes at the bottom of a web page: "(1) GB.267/MNE/1." lines after the body, numbered from 1."""
+    """Notes at the bottom of a web page: "(1) GB.267/MNE/1." lines after the body (and before a footer
+    the page kept), numbered from 1."""
     notes: list[tuple[str, str, int]] = []
-    index = len(chunks)
+    end = len(chunks)
+    while end > 0 and all(line.region == "footer" or _furniture_line(_plain(line.text))
+                          or PAGE_NUMBER.match(_plain(line.text)) for line in chunks[end - 1].lines):
+        end -= 1
+    index = end
     while index > 0 and all(END_NOTE.match(_plain(line.text)) for line in chunks[index - 1].lines):
         index -= 1
-    found = [END_NOTE.match(_plain(line.text)) for chunk in chunks[index:] for line in chunk.lines]
-    pages = [line.page for chunk in chunks[index:] for line in chunk.lines]
+    found = [END_NOTE.match(_plain(line.text)) for chunk in chunks[index:end] for line in chunk.lines]
+    pages = [line.page for chunk in chunks[index:end] for line in chunk.lines]
     if not found or found[0] is None or found[0].group(1) != "1":
         return chunks, []
     for match, page in zip(found, pages, strict=True):
         if match is not None:
             notes.append((match.group(1), match.group(2).strip(), page))
-    return chunks[:index], notes
+    return chunks[:index] + chunks[end:], notes
 
 
 def _plain(text: str) -> str:

@@ -22,6 +22,7 @@ from extractor.read.encoding import decode_text
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "div", "blockquote", "pre", "dt", "dd", "center", "address",
           "caption", "form", "body"}
 SKIP = {"script", "style", "head", "title", "noscript", "template"}
+LIST_LINE = re.compile(r"^ {2}(?:\d{1,3}\.|•) ")  # a line ``_list`` wrote
 NOTE_MARKER = re.compile(r"^\s*[(\[]?(\d{1,3})[)\]]?\s*$")
 SPACE = re.compile(r"[ \t\r\n\u00a0]+")
 
@@ -29,7 +30,7 @@ SPACE = re.compile(r"[ \t\r\n\u00a0]+")
 class Page:
     """The lines read so far, and the page's note targets."""
 
-    def __init__(self, targets: set[str]) -> None:
+    def __init__(self, targets: dict[str, int]) -> None:
         self.lines: list[Line] = []
         self.current: list[str] = []
         self.targets = targets
@@ -62,8 +63,8 @@ def read_html(path: Path) -> RawDocument:
         root = lxml_html.document_fromstring(XML_DECLARATION.sub("", decode_text(data), count=1))
     except (ValueError, lxml_html.etree.ParserError) as error:
         raise CorruptFile(f"unreadable HTML ({error})") from error
-    targets = {a.get("name") or a.get("id") for a in root.iter("a") if a.get("name") or a.get("id")}
-    page = Page({t for t in targets if t})
+    anchors = [a.get("name") or a.get("id") for a in root.iter("a")]
+    page = Page({name: index for index, name in enumerate(anchors) if name})
     body = root.find("body")
     _walk(body if body is not None else root, page)
     page.block_break()
@@ -125,14 +126,17 @@ def _note_anchor(node: lxml_html.HtmlElement, page: Page) -> str:
 
 
 def _is_note_call(node: lxml_html.HtmlElement, page: Page) -> bool:
+    """A link to a note further down. Word and LibreOffice link the note back to its call: that link,
+    to an anchor further up, is the note's own."""
     target = (node.get("href") or "").lstrip("#")
+    own = page.targets.get(node.get("name") or node.get("id") or "")
     return bool(node.get("href", "").startswith("#") and target in page.targets
-                and NOTE_MARKER.match(node.text_content()))
+                and (own is None or page.targets[target] > own) and NOTE_MARKER.match(node.text_content()))
 
 
 def _is_note_target(node: lxml_html.HtmlElement, page: Page) -> bool:
     return bool((node.get("name") or node.get("id")) and NOTE_MARKER.match(node.text_content())
-                and not node.get("href"))
+                and not _is_note_call(node, page))
 
 
 def _list(node: lxml_html.HtmlElement, tag: str, page: Page) -> None:
@@ -149,9 +153,12 @@ def _list(node: lxml_html.HtmlElement, tag: str, page: Page) -> None:
             inner.text(item.text)
         _walk(item, inner)
         inner.line_break()
-        text = " ".join(line.text for line in inner.lines if line.text)
+        text = " ".join(line.text for line in inner.lines if line.text and not LIST_LINE.match(line.text))
         if text:
             page.raw_line(f"  {marker} {text}")
+        for line in inner.lines:  # a list inside the item: its items keep their lines
+            if LIST_LINE.match(line.text):
+                page.raw_line(line.text)
     page.block_break()
 
 
