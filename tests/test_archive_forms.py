@@ -210,6 +210,24 @@ def test_a_page_exported_by_libreoffice_keeps_lists_notes_and_footer_apart(tmp_p
     ]
 
 
+def test_a_page_saved_by_word_in_windows_1252(tmp_path: Path) -> None:
+    """Word's "Save as Web Page": numbers and dashes in conditional comments, notes linked both ways
+    (tests/data/forms/GB298-MNE-2-1-word.htm)."""
+    path = tmp_path / "GB298-MNE-2-1.htm"
+    path.write_bytes((Path(__file__).resolve().parent / "data" / "forms" / "GB298-MNE-2-1-word.htm").read_bytes())
+    result = read_and_segment(path, path.name, sniff(path))
+    assert (result.meta.symbol, result.meta.session, result.meta.session_date, result.meta.committee_code) == (
+        "GB.298/MNE/2/1", "298", "2007-03", "MNE")
+    assert [(s.kind, s.para, s.item, s.text, s.footnote_refs) for s in result.segments if s.kind != "title"] == [
+        ("paragraph", "1", "", "Membership of the Coordination Group has grown since the last report. Offices in "
+         "Africa nominated focal persons.", [("1", 69, "fn1")]),
+        ("paragraph", "2", "", "Newly reported activities include the following:", []),
+        ("item", "2", "1", "A dialogue with the Better Cotton Initiative was held in London in January 2007.", []),
+        ("item", "2", "2", "The Office in Jakarta trained 45 managers.", []),
+        ("footnote", "", "", "GB.295/MNE/3/1, GB.297/MNE/2/1.", []),
+    ]
+
+
 def test_a_web_archive_path_gives_the_symbol(tmp_path: Path) -> None:
     folder = tmp_path / "gb267"
     folder.mkdir()
