@@ -8,6 +8,7 @@ from pathlib import Path
 
 from extractor.model import Segment
 from extractor.pipeline import read_and_segment
+from tests.badfiles import pdf
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -61,3 +62,17 @@ def test_a_year_wrapped_to_the_start_of_a_line_is_no_paragraph_number(tmp_path: 
     path = rewritten(tmp_path, source, rewrapped(60))
     assert "\n2007.\n" in path.read_text(encoding="utf-8") and "\n2007. It was" in path.read_text(encoding="utf-8")
     assert body(segments(path)) == body(segments(source))
+
+
+def test_a_run_together_paper_printed_to_pdf(tmp_path: Path) -> None:
+    """A flattened text printed to PDF: the geometry shows no paragraph starts; the plain-text layout cuts
+    the lines at the numbers."""
+    source = DATA / "real-like" / "GB329-POL-9.txt"
+    printed = rewrapped(90)(source.read_text(encoding="utf-8")).split("\n")  # type: ignore[operator]
+    path = tmp_path / "GB329-POL-9.pdf"
+    path.write_bytes(pdf([printed[start:start + 40] for start in range(0, len(printed), 40)]))
+    found = read_and_segment(path, path.name, "pdf", None, "pdfium").segments
+    numbered = [(s.kind, s.para, s.marker) for s in found if s.para and s.kind in ("paragraph", "item")]
+    assert numbered == [(s.kind, s.para, s.marker) for s in segments(source)
+                        if s.para and s.kind in ("paragraph", "item")]
+    assert numbered[0] == ("paragraph", "1", "1.") and numbered[-1][:2] == ("item", "8")
