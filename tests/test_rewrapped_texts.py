@@ -76,3 +76,18 @@ def test_a_run_together_paper_printed_to_pdf(tmp_path: Path) -> None:
     assert numbered == [(s.kind, s.para, s.marker) for s in segments(source)
                         if s.para and s.kind in ("paragraph", "item")]
     assert numbered[0] == ("paragraph", "1", "1.") and numbered[-1][:2] == ("item", "8")
+
+
+def test_a_year_at_the_start_of_a_pdf_line_goes_on_with_its_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "GB298-MNE-2-1.pdf"
+    path.write_bytes(pdf([["GB.298/MNE/2/1", "1. The Office held a forum on social auditing in March",
+                           "2007. It was attended by 57 participants from five countries.",
+                           "2. The Office met the IOE in Geneva in May 2007 and in June", "2008.",
+                           "3. The Group met six times."]]))
+    found = read_and_segment(path, path.name, "pdf", None, "pdfium").segments
+    assert [(s.kind, s.para, s.text) for s in found if s.kind == "paragraph"] == [
+        ("paragraph", "1", "The Office held a forum on social auditing in March 2007. It was attended by 57 "
+         "participants from five countries."),
+        ("paragraph", "2", "The Office met the IOE in Geneva in May 2007 and in June 2008."),
+        ("paragraph", "3", "The Group met six times."),
+    ]

@@ -12,6 +12,8 @@ from extractor.model import FootnoteRef, Line, Span
 PARA_NUMBER = re.compile(r"^(\d{1,4})\.(?:\s+|$)")  # minutes run to four digits
 PARA_NUMBER_PAREN = re.compile(r"^(\d{1,4})\)(?:\s+|$)")  # "1)", as some papers number their paragraphs
 MIN_NUMBERED = 3
+WRAPPED_YEAR = re.compile(r"^(?:1[89]|20)\d\d[.)](?:\s|$)")
+SENTENCE_ENDS = (".", ":", ";", "!", "?", ".”", ".\"", ")")
 DASH_MARKER = re.compile(r"^([–—•▪◦·‒■●○►➢✓\-])\s+")
 LETTER_MARKER = re.compile(r"^(\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)|(?:[a-z]|[ivxlc]{1,6})\))\s+")
 LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "\u00a0": " ",
@@ -63,6 +65,12 @@ def assemble(lines: list[Line], vocabulary: Vocabulary | None) -> tuple[str, lis
         refs.extend(FootnoteRef(r.marker, max(start, start + r.offset - lead)) for r in line_refs)
     stripped = text.rstrip()
     return stripped, [FootnoteRef(r.marker, min(r.offset, len(stripped))) for r in refs]
+
+
+def wrapped_year(text: str, previous: str) -> bool:
+    """ "2007." (or "2007. It was …") at a line's start after "… decisions taken in March": a year the
+    wrapping put there, not a paragraph number."""
+    return bool(WRAPPED_YEAR.match(text)) and not previous.rstrip().endswith(SENTENCE_ENDS)
 
 
 def paren_numbering(lines: list[Line]) -> bool:

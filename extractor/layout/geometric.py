@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, assemble, clean, clean_row
+from extractor.layout.assemble import DASH_MARKER, LETTER_MARKER, PARA_NUMBER, assemble, clean, clean_row, wrapped_year
 from extractor.layout.footnotes import split_footnote_start
 from extractor.layout.furniture import find_furniture
 from extractor.layout.grid import reading_order, table_rows
@@ -136,7 +136,7 @@ def _opens_block(line: Line, following: Line | None, draft: Draft | None, page: 
     if line.region == "table" or prev.region == "table":
         return True  # a table's row is a block of its own
     if PARA_NUMBER.match(line.text) and line.x0 <= page.column_left + TOLERANCE:
-        return True
+        return not wrapped_year(line.text, prev.text)
     if line.bold != prev.bold or abs(line.size - prev.size) > 0.5:
         return True
     if line.page != prev.page:

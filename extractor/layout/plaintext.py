@@ -23,6 +23,7 @@ from extractor.layout.assemble import (
     clean,
     clean_row,
     dot_numbering,
+    wrapped_year,
 )
 from extractor.layout.flattened import LONG_LINE, restore_lines, site_kind
 from extractor.layout.furniture import FILE_NAME, LIMITED_PRINT, PAGE_NUMBER, SYMBOL_AND_PAGE, SYMBOL_ONLY
@@ -34,7 +35,6 @@ from extractor.titleblock import NOTICE_RE, is_title_field_line
 
 LONE_NUMBER = re.compile(r"^\d{1,3}$")
 LONE_PARA_NUMBER = re.compile(r"^(\d{1,4})[.)]$")
-WRAPPED_YEAR = re.compile(r"^(?:1[89]|20)\d\d[.)](?:\s|$)")
 LONE_DASH = re.compile(r"^[–—•▪◦·\-]$")
 ORDERED_ITEM = re.compile(r"^\s{2,}(\d{1,2})[.)]\s+(?=\S)")  # "  1. …" inside a paragraph: a web page's <ol>
 FOOTNOTE_REF = re.compile(r"(?<=[.,;:!?)\]”\"’])\s+(\d{1,3})(?=\s|$)")
@@ -359,9 +359,7 @@ def _introduces_list(draft: Draft) -> bool:
 
 
 def _wrapped_year(text: str, previous: str, same_chunk: bool) -> bool:
-    """ "2007." (or "2007. It was …") at a line's start after "… decisions taken in March": a year the
-    wrapping put there, not a paragraph number."""
-    return same_chunk and bool(WRAPPED_YEAR.match(text)) and not previous.rstrip().endswith(ENDS_SENTENCE)
+    return same_chunk and wrapped_year(text, previous)
 
 
 def _front_line(drafts: list[Draft], line: Line, chunk: Chunk, heads: bool) -> None:
