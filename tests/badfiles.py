@@ -51,6 +51,19 @@ def pdf(pages: list[list[str]], *, font: bytes = b"<< /Type /Font /Subtype /Type
     return bytes(out)
 
 
+def shifted_pdf(lines: list[str], shift: int = -29) -> bytes:
+    """A PDF that prints its lines rightly but whose Unicode map shifts every code by ``shift``: its text
+    layer reads "7KH 2IILFH" for "The Office", as broken archive PDFs do."""
+    entries = "\n".join(f"<{c:02X}> <{(c + shift) % 0x10000:04X}>" for c in range(0x21, 0x7F))
+    body = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Shifted def "
+            "1 begincodespacerange <00> <FF> endcodespacerange\n"
+            f"{0x7F - 0x21} beginbfchar\n{entries}\nendbfchar endcmap "
+            "CMapName currentdict /CMap defineresource pop end end").encode()
+    cmap = b"<< /Length " + str(len(body)).encode() + b" >>\nstream\n" + body + b"\nendstream"
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>"  # 6: after page 4, content 5
+    return pdf([lines], font=font, extra_objects=[cmap])
+
+
 NOT_GB = [["Quarterly newsletter of the Garden Club", "1. The club met in Lyon in May 2010.",
            "2. Members planted 40 trees in the park."]]
 

@@ -12,7 +12,7 @@ from extractor import batch
 from extractor.read.ocr import tesseract_path
 from extractor.read.pdf import _character
 from extractor.settings import Settings
-from tests.badfiles import pdf
+from tests.badfiles import pdf, shifted_pdf
 
 PAPER = [["GB.301/PFA/9", "1. The Office met the IOE in Geneva in 2008.", "2. It trained 45 participants."]]
 SECOND = ["3. A second page that PDFium cannot load."]
@@ -65,3 +65,30 @@ def test_characters_from_utf16_code_units() -> None:
     codes = [0x41, 0xD83D, 0xDE00, 0x42, 0xDC00, 0xD800, 0x43, 0]
     assert [_character(codes, i) for i in range(len(codes))] == ["A", "\U0001F600", "", "B", "\ufffd", "\ufffd", "C",
                                                                  ""]
+
+
+GARBLED = ["GB.298/MNE/2/1", "298th Session", "Geneva, March 2007", "Subcommittee on Multinational Enterprises",
+           "The Office reported on the activities of the International Training Centre",
+           "of the ILO and on the work of the InFocus Initiative on corporate social",
+           "responsibility in the regions and at headquarters during the year.",
+           "1. The Office held a forum on social auditing in March 2007.",
+           "2. The Office met the International Organisation of Employers in Geneva.",
+           "3. The Group met six times in Turin and Jakarta."]
+
+
+@pytest.mark.skipif(tesseract_path() is None, reason="tesseract is not installed (./scripts/setup installs it)")
+def test_a_text_layer_that_does_not_read_as_text_is_read_by_ocr(tmp_path: Path) -> None:
+    (tmp_path / "shifted.pdf").write_bytes(shifted_pdf(GARBLED))
+    assert read(tmp_path, ["shifted.pdf"]) == [("shifted.pdf", "ok", "its text layer does not read as text (fonts "
+                                                "without a usable Unicode map): read by OCR, check the text")]
+    segments = (tmp_path / "out" / "segments.csv").read_text(encoding="utf-8")
+    assert "The Office held a forum on social auditing in March 2007." in segments and "7KH" not in segments
+
+
+def test_without_ocr_a_text_layer_that_does_not_read_as_text_is_no_text(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("extractor.read.ocr.tesseract_path", lambda: None)
+    (tmp_path / "shifted.pdf").write_bytes(shifted_pdf(GARBLED))
+    assert read(tmp_path, ["shifted.pdf"]) == [("shifted.pdf", "no-text", "its text layer does not read as text "
+                                                "(fonts without a usable Unicode map); install tesseract-ocr to read "
+                                                "the printed pages")]

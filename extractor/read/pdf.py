@@ -16,8 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from extractor.errors import CorruptFile, EncryptedFile, InputError
+from extractor.errors import CorruptFile, EncryptedFile, InputError, NoTextLayer
 from extractor.model import Line, RawDocument
+from extractor.read.garbled import reads_as_text
 from extractor.read.lines import Char, build_lines, is_bold_font
 
 PageChars = tuple[int, float, float, list[Char]]
@@ -51,10 +52,25 @@ def _read_pdf(path: Path, engine: str) -> RawDocument:
         from extractor.read.ocr import read_scanned_pdf
 
         return read_scanned_pdf(path, count)
+    if not reads_as_text(line.text for line in lines):
+        return _read_garbled(path, count)
     return RawDocument(
         path=str(path), format="pdf", lines=lines, pages=count,
         page_width=size[0], page_height=size[1], has_geometry=True, engine=engine,
     )
+
+
+def _read_garbled(path: Path, pages: int) -> RawDocument:
+    """A text layer that does not read as text (fonts without a usable Unicode map): the page images,
+    through OCR, say what the paper prints."""
+    from extractor.read.ocr import read_scanned_pdf, tesseract_path
+
+    cause = "its text layer does not read as text (fonts without a usable Unicode map)"
+    if tesseract_path() is None:
+        raise NoTextLayer(f"{cause}; install tesseract-ocr to read the printed pages")
+    raw = read_scanned_pdf(path, pages)
+    raw.warnings = [f"{cause}: read by OCR, check the text"]
+    return raw
 
 
 # what the PDF libraries raise on a damaged file, besides their own errors: a number too large for C, a
