@@ -13,8 +13,8 @@ from pathlib import Path
 HEADER = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
 
 
-def _content(lines: list[str]) -> bytes:
-    ops = ["BT", "/F1 11 Tf", "72 760 Td", "14 TL"]
+def _content(lines: list[str], start: str = "72 760 Td") -> bytes:
+    ops = ["BT", "/F1 11 Tf", start, "14 TL"]
     for line in lines:
         escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
         ops.append(f"({escaped}) Tj T*")
@@ -24,9 +24,10 @@ def _content(lines: list[str]) -> bytes:
 
 def pdf(pages: list[list[str]], *, font: bytes = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         page_extra: bytes = b"", catalog_extra: bytes = b"", extra_objects: list[bytes] | None = None,
-        kids_extra: bytes = b"") -> bytes:
+        kids_extra: bytes = b"", start: str = "72 760 Td") -> bytes:
     """A PDF of text pages. Object 1 catalog, 2 pages, 3 font, then per page a page and its content,
-    then any extra objects (numbered after those)."""
+    then any extra objects (numbered after those). ``start`` places the first line (a text matrix may
+    turn the text)."""
     objects: list[bytes] = []
     page_ids = [4 + 2 * i for i in range(len(pages))]
     kids = b" ".join(f"{i} 0 R".encode() for i in page_ids) + kids_extra
@@ -34,7 +35,7 @@ def pdf(pages: list[list[str]], *, font: bytes = b"<< /Type /Font /Subtype /Type
     objects.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(len(pages)).encode() + b" >>")
     objects.append(font)
     for index, lines in enumerate(pages):
-        content = _content(lines)
+        content = _content(lines, start)
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> "
                        + page_extra + b">> /Contents " + str(page_ids[index] + 1).encode() + b" 0 R >>")
         objects.append(b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream")

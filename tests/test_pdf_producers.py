@@ -8,6 +8,7 @@ import pytest
 
 from extractor.pipeline import read_and_segment
 from extractor.read.lines import Char, unswap_ligatures
+from tests.badfiles import pdf
 
 DATA = Path(__file__).resolve().parent / "data"
 ORIGINAL = DATA / "heldout" / "GB.331-POL-5.pdf"
@@ -45,3 +46,17 @@ def test_byte_swapped_letters(swapped: str, read: str) -> None:
     found = chars(swapped)
     unswap_ligatures(found)
     assert "".join(c.text for c in found) == read
+
+
+@pytest.mark.parametrize("matrix", ["0 1 -1 0 100 72 Tm", "-1 0 0 -1 540 100 Tm", "0 -1 1 0 500 720 Tm"])
+def test_text_set_turned_on_the_page_reads_as_printed(tmp_path: Path, matrix: str) -> None:
+    """A page printed turned (a landscape table on an upright page): a quarter turn either way, or upside
+    down."""
+    lines = ["GB.301/PFA/9", "1. The Office met the IOE in Geneva in May 2008.",
+             "2. It trained 45 participants in Turin.", "3. The budget was US$300,000."]
+    path = tmp_path / "turned.pdf"
+    path.write_bytes(pdf([lines], start=matrix))
+    result = read_and_segment(path, "turned.pdf", "pdf", None, "pdfium")
+    assert [(s.kind, s.para, s.text) for s in result.segments] == [
+        ("title", "", "GB.301/PFA/9"), ("paragraph", "1", "The Office met the IOE in Geneva in May 2008."),
+        ("paragraph", "2", "It trained 45 participants in Turin."), ("paragraph", "3", "The budget was US$300,000.")]

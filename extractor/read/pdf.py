@@ -97,7 +97,7 @@ def _pdfium_pages(path: Path) -> Iterator[PageChars]:
             except (pdfium.PdfiumError, *LIBRARY_ERRORS) as error:
                 raise CorruptFile(f"page {index + 1} of the PDF is damaged and cannot be loaded ({error})") from error
             try:
-                yield index + 1, width, height, _pdfium_chars(raw, textpage.raw, height)
+                yield index + 1, width, height, _pdfium_chars(raw, textpage.raw, (width, height))
             finally:
                 textpage.close()
                 page.close()
@@ -132,7 +132,7 @@ def _names_encryption(path: Path) -> bool:
     return b"/Encrypt" in tail
 
 
-def _pdfium_chars(raw: object, textpage: Any, height: float) -> list[Char]:
+def _pdfium_chars(raw: object, textpage: Any, page_size: tuple[float, float]) -> list[Char]:
     """Every character of a page with its box, baseline, size and weight, through PDFium's C API: the text
     in one call, then three calls a character (box, origin, text object); size and font once per text
     object. The calls go through prototypes without argument checks, which cost more than the calls."""
@@ -144,10 +144,11 @@ def _pdfium_chars(raw: object, textpage: Any, height: float) -> list[Char]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     loose_box, origin, text_object = api.loose_box, api.origin, api.text_object
-    styles: dict[int, tuple[float, bool]] = {}  # text object -> (font size, bold)
+    styles: dict[int, tuple[float, bool, int]] = {}  # text object -> (font size, bold, quarter turns)
+    height = page_size[1]
     chars: list[Char] = []
     append = chars.append
-    last_key, size, bold = -1, 0.0, False
+    last_key, size, bold, turns = -1, 0.0, False, 0
     space = False  # a space glyph the file holds stood before the next character
     for i, code in enumerate(codes):
         if code in WHITESPACE:
@@ -160,11 +161,27 @@ def _pdfium_chars(raw: object, textpage: Any, height: float) -> list[Char]:
             style = styles.get(key)
             if style is None:
                 style = styles[key] = _style(api, handle, i)
-            last_key, (size, bold) = key, style
+            last_key, (size, bold, turns) = key, style
         text = chr(code) if 0 < code < 0xD800 else _character(codes, i)
-        append(Char(text, rect.left, rect.right, height - oy.value, size, bold, space))
+        if turns:
+            append(_turned(Char(text, 0.0, 0.0, 0.0, size, bold, space), rect, ox.value, oy.value, turns, page_size))
+        else:
+            append(Char(text, rect.left, rect.right, height - oy.value, size, bold, space))
         space = False
     return chars
+
+
+def _turned(char: Char, rect: Any, ox: float, oy: float, turns: int, page_size: tuple[float, float]) -> Char:
+    """A character of text set turned by quarter turns (a landscape table printed on an upright page):
+    placed as it reads once the page is turned back, along its line and down the turned page."""
+    width, height = page_size
+    if turns == 1:  # reading upwards
+        char.x0, char.x1, char.baseline = rect.bottom, rect.top, ox
+    elif turns == 2:  # upside down
+        char.x0, char.x1, char.baseline = width - rect.right, width - rect.left, oy
+    else:  # reading downwards
+        char.x0, char.x1, char.baseline = height - rect.top, height - rect.bottom, width - ox
+    return char
 
 
 def _character(codes: list[int], index: int) -> str:
@@ -242,17 +259,18 @@ def _codes(api: FastApi, handle: int | None, count: int) -> list[int]:
     return codes
 
 
-def _style(api: FastApi, handle: int | None, index: int) -> tuple[float, bool]:
+def _style(api: FastApi, handle: int | None, index: int) -> tuple[float, bool, int]:
     """The printed size (the font's size scaled by the text matrix: Cairo sets fonts at size 1 and scales
-    them) and the weight of a text object's characters."""
+    them), the weight and the quarter turns (counter-clockwise) of a text object's characters."""
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     api.font_info(handle, index, ctypes.addressof(name), len(name), ctypes.addressof(flags))
     matrix = FS_MATRIX()
-    scale = 1.0
+    scale, turns = 1.0, 0
     if api.matrix(handle, index, ctypes.addressof(matrix)):
         scale = abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5 or 1.0
-    return round(api.font_size(handle, index) * scale, 1), is_bold_font(name.value.decode("latin-1"))
+        turns = (1 if matrix.b > 0 else 3) if abs(matrix.b) > abs(matrix.a) else (2 if matrix.a < 0 else 0)
+    return round(api.font_size(handle, index) * scale, 1), is_bold_font(name.value.decode("latin-1")), turns
 
 
 def _pdfplumber_pages(path: Path) -> Iterator[PageChars]:
