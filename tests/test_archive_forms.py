@@ -3,6 +3,7 @@ flattened text, web pages, transcriptions, committee reports (issue 8)."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -226,6 +227,13 @@ def test_a_page_saved_by_word_in_windows_1252(tmp_path: Path) -> None:
         ("item", "2", "2", "The Office in Jakarta trained 45 managers.", []),
         ("footnote", "", "", "GB.295/MNE/3/1, GB.297/MNE/2/1.", []),
     ]
+
+
+def test_a_text_put_on_the_web_in_a_pre_block_keeps_its_lines(tmp_path: Path) -> None:
+    page = f"<html><head><title>GB.267/12</title></head><body><pre>{html.escape(WEB_TEXT)}</pre></body></html>"
+    result = read(tmp_path, page, "GB267-12.htm")
+    assert result.format == "html"
+    assert [r for r in rows(result) if r[3].strip()] == WEB_ROWS
 
 
 def test_a_web_archive_path_gives_the_symbol(tmp_path: Path) -> None:

@@ -108,6 +108,11 @@ def _special_element(node: lxml_html.HtmlElement, tag: str, page: Page) -> bool:
         _list(node, tag, page)
     elif tag == "table":
         _table(node, page)
+    elif tag in ("pre", "xmp", "plaintext"):  # a text file put on the web as it was: its lines are lines
+        page.block_break()
+        for line in node.text_content().replace("\r\n", "\n").split("\n"):
+            page.raw_line(line.rstrip().replace("\u00a0", " "))
+        page.block_break()
     elif tag == "a" and (anchor := _note_anchor(node, page)):
         page.text(anchor)
     else:
