@@ -91,3 +91,18 @@ def test_a_year_at_the_start_of_a_pdf_line_goes_on_with_its_sentence(tmp_path: P
         ("paragraph", "2", "The Office met the IOE in Geneva in May 2007 and in June 2008."),
         ("paragraph", "3", "The Group met six times."),
     ]
+
+
+def test_pdftotext_layout_output_keeps_paragraphs_and_page_footnotes() -> None:
+    """``pdftotext -layout`` sets a page's footnote marker alone on its line and the note indented below,
+    then the footer, a form feed and the running header (tests/data/forms/, from samples/GB298-MNE-2-1.pdf,
+    poppler 22.12.0)."""
+    found = segments(DATA / "forms" / "GB298-MNE-2-1-pdftotext-layout.txt")
+    assert [s.para for s in found if s.kind == "paragraph"] == [str(n) for n in range(1, 11)]
+    assert [(s.marker, s.text) for s in found if s.kind == "footnote"] == [
+        ("1", "GB.295/MNE/3/1, GB.297/MNE/2/1."),
+        *[(str(n), "[Footnote text not preserved in the source.]") for n in range(2, 6)]]
+    assert [s.text for s in found if s.kind == "furniture"] == [
+        "GB298-MNE-2-1-2007-02-0126-1-En.doc 1", "GB.298/MNE/2/1", "2 GB298-MNE-2-1-2007-02-0126-1-En.doc",
+        "GB.298/MNE/2/1", "GB298-MNE-2-1-2007-02-0126-1-En.doc 3", "GB.298/MNE/2/1",
+        "4 GB298-MNE-2-1-2007-02-0126-1-En.doc", "GB.298/MNE/2/1", "GB298-MNE-2-1-2007-02-0126-1-En.doc 5"]

@@ -37,7 +37,7 @@ PAGE_START = re.compile(r"^(\d{1,3})(?:\s+|$)")
 SENTENCE_END = re.compile(r"(?:[.!?;:)\]”’\"]|\.\d{1,2})\s+(?=\S)")
 HEADING_WORDS = 12
 SECTION_LABEL = re.compile(r"(?<!\S)(?:[IVXL]{1,5}|[A-H])\.\s+$")
-NOTE_START = re.compile(r"^(\d{1,2})\s+((?:[A-Z“\"(]|GB\.).*)$")
+NOTE_START = re.compile(r"^(\d{1,2})\s+((?:[A-Z“\"(\[‘]|GB\.).*)$")
 NOTE_LINES = 6  # footnotes stand in the last few lines before a page's footer
 INLINE_NUMBER = re.compile(r"(?<=\S\s)(\d{1,3})\.\s+(?=[A-Z“])")  # "… year. 2. The …": a paragraph inside a line
 LINE_NUMBER = re.compile(r"^(\d{1,3})\.\s")
@@ -260,7 +260,7 @@ def _notes(lines: list[Line], indexes: list[int], number: int) -> list[tuple[int
             found.append((j, found[-1][1]))
         else:
             return []
-    ends = lines[indexes[-1]].text.rstrip().endswith((".", ")")) if indexes else False
+    ends = lines[indexes[-1]].text.rstrip().endswith((".", ")", "]", "”")) if indexes else False
     return found if found and ends else []
 
 

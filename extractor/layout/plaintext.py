@@ -74,7 +74,7 @@ class Draft:
 
 def lay_out_text(raw: RawDocument) -> Layout:
     kept, site, site_furniture = _take_site_lines(undouble(raw.lines))
-    lines = dot_numbering(restore_lines(kept))  # again: a whole paper on one line shows its "1)" only now
+    lines = dot_numbering(restore_lines(_join_note_markers(kept)))  # again: a paper on one line shows its "1)" now
     chunks = _chunks(lines)
     chunks, end_notes = _take_end_notes(chunks)
     body, footnotes, furniture = _take_page_residue(chunks)
@@ -89,6 +89,26 @@ def lay_out_text(raw: RawDocument) -> Layout:
     blocks += [Block(text=clean(line.text).strip(), kind="furniture", page_start=line.page, page_end=line.page)
                for line in furniture + site_furniture]
     return Layout(blocks=blocks, body_size=0.0)
+
+
+def _join_note_markers(lines: list[Line]) -> list[Line]:
+    """ "1" alone on a line and the note's text indented on the next, as ``pdftotext -layout`` sets a page's
+    footnotes: one line "1 GB.295/MNE/3/1.", the form the page-residue logic reads."""
+    out: list[Line] = []
+    skip = False
+    for index, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (following is not None and LONE_NUMBER.match(line.text.strip()) and line.region == "body"
+                and following.text[:1].isspace() and following.text.strip()
+                and not following.text.strip()[:1].isdigit()):
+            out.append(_line_like(following, f"{line.text.strip()} {following.text.strip()}"))
+            skip = True
+        else:
+            out.append(line)
+    return out
 
 
 def _take_site_lines(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
