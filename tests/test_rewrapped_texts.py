@@ -106,3 +106,17 @@ def test_pdftotext_layout_output_keeps_paragraphs_and_page_footnotes() -> None:
         "GB298-MNE-2-1-2007-02-0126-1-En.doc 1", "GB.298/MNE/2/1", "2 GB298-MNE-2-1-2007-02-0126-1-En.doc",
         "GB.298/MNE/2/1", "GB298-MNE-2-1-2007-02-0126-1-En.doc 3", "GB.298/MNE/2/1",
         "4 GB298-MNE-2-1-2007-02-0126-1-En.doc", "GB.298/MNE/2/1", "GB298-MNE-2-1-2007-02-0126-1-En.doc 5"]
+
+
+def test_pdftotext_layout_two_columns_side_by_side_read_down_each_column() -> None:
+    """A two-column page as ``pdftotext -layout`` writes it: both columns on each line, a gutter between
+    (tests/data/forms/, from tests/data/archive-new/GB.320-POL-9.pdf, poppler 22.12.0)."""
+    found = segments(DATA / "forms" / "GB.320-POL-9-pdftotext-layout.txt")
+    numbered = [(s.kind, s.para, s.marker) for s in found if s.para and s.kind in ("paragraph", "item")]
+    assert numbered == [*[("paragraph", str(n), f"{n}.") for n in range(1, 10)], ("item", "9", "(a)"),
+                        ("item", "9", "(b)")]
+    third = next(s.text for s in found if s.para == "3")
+    assert third == ("In Viet Nam, the ILO Country Office for Viet Nam, in Hanoi, and the Viet Nam Chamber of Commerce "
+                     "and Industry (VCCI) organized in December 2013 a workshop on the MNE Declaration for 45 managers "
+                     "of foreign-owned enterprises in the electronics sector. The Viet Nam General Confederation of "
+                     "Labour (VGCL) was associated with the workshop as co-organizer.")

@@ -29,6 +29,7 @@ from extractor.layout.flattened import LONG_LINE, restore_lines, site_kind
 from extractor.layout.furniture import FILE_NAME, LIMITED_PRINT, PAGE_NUMBER, SYMBOL_AND_PAGE, SYMBOL_ONLY
 from extractor.layout.hyphenation import Vocabulary
 from extractor.layout.spacing import undouble
+from extractor.layout.textcolumns import split_text_columns
 from extractor.metadata import is_appendix_heading, is_closing
 from extractor.model import Block, Layout, Line, RawDocument, Span
 from extractor.titleblock import NOTICE_RE, is_title_field_line
@@ -73,7 +74,7 @@ class Draft:
 
 
 def lay_out_text(raw: RawDocument) -> Layout:
-    kept, site, site_furniture = _take_site_lines(undouble(raw.lines))
+    kept, site, site_furniture = _take_site_lines(split_text_columns(undouble(raw.lines)))
     lines = dot_numbering(restore_lines(_join_note_markers(kept)))  # again: a paper on one line shows its "1)" now
     chunks = _chunks(lines)
     chunks, end_notes = _take_end_notes(chunks)
@@ -150,7 +151,10 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                 chunks.append(Chunk())
             continue
         marked = line.region in ("footer", "footnote")
-        if marked and chunks[-1].lines:
+        # a running header at the top of the next page (after a form feed) stands apart from the text
+        new_page = (bool(chunks[-1].lines) and chunks[-1].lines[-1].page != line.page
+                    and _furniture_line(_plain(line.text)))
+        if (marked or new_page) and chunks[-1].lines:
             chunks.append(Chunk())
         if not marked and chunks[-1].lines and chunks[-1].lines[-1].region in ("footer", "footnote"):
             chunks.append(Chunk())
@@ -474,6 +478,8 @@ def _lists_after_colons(drafts: list[Draft]) -> list[Draft]:
             end += 1
         run = [line for d in drafts[index:end] for line in d.lines]
         cells = [line.text.strip() for line in run]
+        if cells and (LETTER_MARKER.match(cells[0]) or DASH_MARKER.match(cells[0])):
+            continue  # "(a) take into account …" wrapped in a narrow column: marked items, no list of names
         rows = _table_rows(cells) if run else None
         table = rows is not None and len(rows[0]) >= 2
         if not run or not (colon or table):
