@@ -120,3 +120,20 @@ def test_pdftotext_layout_two_columns_side_by_side_read_down_each_column() -> No
                      "and Industry (VCCI) organized in December 2013 a workshop on the MNE Declaration for 45 managers "
                      "of foreign-owned enterprises in the electronics sector. The Viet Nam General Confederation of "
                      "Labour (VGCL) was associated with the workshop as co-organizer.")
+
+
+def test_pdftotext_raw_output_keeps_items_across_the_page_break() -> None:
+    """``pdftotext -raw``: no indents, a note's marker alone above its text, the footer, a form feed and
+    the running header in the middle of a list (tests/data/forms/, from samples/GB300-MNE-3.pdf)."""
+    found = segments(DATA / "forms" / "GB300-MNE-3-pdftotext-raw.txt")
+    assert [(s.kind, s.para, s.item) for s in found if s.kind in ("paragraph", "item")] == [
+        *[("paragraph", str(n), "") for n in range(1, 7)], *[("item", "6", str(n)) for n in range(1, 6)],
+        ("paragraph", "7", ""), *[("item", "7", str(n)) for n in range(1, 5)],
+        *[("paragraph", str(n), "") for n in range(8, 11)]]
+    assert [(s.marker, s.text) for s in found if s.kind == "footnote"] == [
+        ("1", "GB.298/MNE/2/1."),
+        ("2", "The standard is being drafted by a working group of experts nominated by national standards bodies "
+              "and liaison organizations; its publication is not expected before 2009.")]
+    assert [s.text for s in found if s.kind == "furniture"] == [
+        "GB300-MNE-3-2007-10-0058-1-En.doc 1", "GB.300/MNE/3", "2 GB300-MNE-3-2007-10-0058-1-En.doc",
+        "GB.300/MNE/3", "GB300-MNE-3-2007-10-0058-1-En.doc 3", "GB.300/MNE/3", "4 GB300-MNE-3-2007-10-0058-1-En.doc"]

@@ -212,10 +212,12 @@ def _split_notes(line: Line, text: str, state: Flattening) -> list[Line]:
 def _mark_headers_beside_footers(lines: list[Line], state: Flattening) -> None:
     """The paper's symbol alone on a line next to a footer is the running header."""
     for index, line in enumerate(lines):
-        if line.region != "body" or line.text.strip() != state.own_symbol:
+        if line.region != "body" or not state.own_symbol or line.text.strip() != state.own_symbol:
             continue
-        near = [lines[j] for j in (index - 1, index + 1) if 0 <= j < len(lines)]
-        if any(other.region == "footer" for other in near):
+        filled = [j for j in range(max(0, index - 3), min(len(lines), index + 4)) if lines[j].text.strip()]
+        position = filled.index(index)
+        near = [lines[j] for j in filled[max(0, position - 1):position + 2] if j != index]
+        if any(other.region == "footer" for other in near):  # the nearest lines, blank ones aside
             line.region = "footer"
 
 

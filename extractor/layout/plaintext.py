@@ -53,6 +53,8 @@ TABLE_DEBRIS = re.compile(r"^[\s|]*\|\s*|\s*\|[\s|]*$")
 SHORT_HEADING = 4  # words: "Introduction", "Background and purpose" before paragraph 1
 WRAPPED_TITLE = 45  # characters: a title line this long without a stop ran on to the next line
 MAX_LIST_LINE = 90  # a name a line
+NOTE_REACH = 6  # lines: a page's footnotes stand this close above its footer
+NOTE_OPENERS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ“\"([‘")
 
 
 @dataclass(slots=True)
@@ -79,7 +81,7 @@ def lay_out_text(raw: RawDocument) -> Layout:
     chunks = _chunks(lines)
     chunks, end_notes = _take_end_notes(chunks)
     body, footnotes, furniture = _take_page_residue(chunks)
-    footnotes += end_notes
+    footnotes = _joined_notes(footnotes + end_notes)
     vocabulary = Vocabulary(line.text for chunk in body for line in chunk.lines)
     _mark_footnote_refs(body, {marker for marker, _, _ in end_notes})
     blocks = [Block(text=clean(line.text).strip(), kind="site", page_start=line.page, page_end=line.page)
@@ -92,24 +94,46 @@ def lay_out_text(raw: RawDocument) -> Layout:
     return Layout(blocks=blocks, body_size=0.0)
 
 
+def _joined_notes(notes: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """A note's lines, each read with the note's marker, as one note."""
+    out: list[tuple[str, str, int]] = []
+    for marker, text, page in notes:
+        if out and out[-1][0] == marker and out[-1][2] == page:
+            out[-1] = (marker, f"{out[-1][1]} {text}", page)
+        else:
+            out.append((marker, text, page))
+    return out
+
+
 def _join_note_markers(lines: list[Line]) -> list[Line]:
-    """ "1" alone on a line and the note's text indented on the next, as ``pdftotext -layout`` sets a page's
-    footnotes: one line "1 GB.295/MNE/3/1.", the form the page-residue logic reads."""
+    """ "1" alone on a line and the note's text on the next (indented, or just before the page's footer),
+    as ``pdftotext`` sets a page's footnotes: one line "1 GB.295/MNE/3/1.", the form the page-residue
+    logic reads."""
     out: list[Line] = []
     skip = False
     for index, line in enumerate(lines):
         if skip:
             skip = False
             continue
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if (following is not None and LONE_NUMBER.match(line.text.strip()) and line.region == "body"
-                and following.text[:1].isspace() and following.text.strip()
-                and not following.text.strip()[:1].isdigit()):
+        if LONE_NUMBER.match(line.text.strip()) and line.region == "body" and _note_follows(lines, index):
+            following = lines[index + 1]
             out.append(_line_like(following, f"{line.text.strip()} {following.text.strip()}"))
             skip = True
         else:
             out.append(line)
     return out
+
+
+def _note_follows(lines: list[Line], index: int) -> bool:
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if following is None or not following.text.strip() or following.text.strip()[:1].isdigit():
+        return False
+    if following.text[:1].isspace():
+        return True
+    below = lines[index + 2:index + 2 + NOTE_REACH]
+    return following.text.strip()[:1] in NOTE_OPENERS and any(
+        _furniture_line(_plain(other.text)) or other.page != line_page for other in below
+        for line_page in (lines[index].page,))
 
 
 def _take_site_lines(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
