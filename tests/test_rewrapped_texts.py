@@ -133,7 +133,25 @@ def test_pdftotext_raw_output_keeps_items_across_the_page_break() -> None:
     assert [(s.marker, s.text) for s in found if s.kind == "footnote"] == [
         ("1", "GB.298/MNE/2/1."),
         ("2", "The standard is being drafted by a working group of experts nominated by national standards bodies "
-              "and liaison organizations; its publication is not expected before 2009.")]
+              "and liaison organizations; its publication is not expected before 2009."),
+        ("3", "Figures as at 31 August 2007.")]
     assert [s.text for s in found if s.kind == "furniture"] == [
         "GB300-MNE-3-2007-10-0058-1-En.doc 1", "GB.300/MNE/3", "2 GB300-MNE-3-2007-10-0058-1-En.doc",
         "GB.300/MNE/3", "GB300-MNE-3-2007-10-0058-1-En.doc 3", "GB.300/MNE/3", "4 GB300-MNE-3-2007-10-0058-1-En.doc"]
+
+
+def test_a_note_over_two_lines_does_not_shift_the_next_pages_note_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "GB301-PFA-9.txt"
+    path.write_text("INTERNATIONAL LABOUR OFFICE\nGB.301/PFA/9\n301st Session\nGeneva, March 2008\n\n"
+                    "1. The Office reported on the promotion of the MNE Declaration. It met\n"
+                    "the IOE and the ITUC in Geneva in May 2007.\n\n"
+                    "1 GB.298/MNE/2/1 and GB.298/PV, paragraphs 402 to 417, and the report of the\n"
+                    "mission to the region.\n\n"
+                    "GB301-PFA-9-2008-02-0087-1-En.doc     1\n\fGB.301/PFA/9\n\n"
+                    "2. The Office trained 45 participants from 12 countries in Turin.\n\n"
+                    "2 Figures at 31 August 2007.\n\n"
+                    "GB301-PFA-9-2008-02-0087-1-En.doc     2\n", encoding="utf-8")
+    found = segments(path)
+    assert [(s.marker, s.page_start, s.text) for s in found if s.kind == "footnote"] == [
+        ("1", 1, "GB.298/MNE/2/1 and GB.298/PV, paragraphs 402 to 417, and the report of the mission to the region."),
+        ("2", 2, "Figures at 31 August 2007.")]

@@ -241,7 +241,7 @@ def _mark_notes_before_furniture(lines: list[Line]) -> None:
                     if marker and match:
                         lines[j].spans = [Span(match.group(2))]
                     lines[j].region, lines[j].footnote = "footnote", marker
-                number += sum(1 for _, marker in notes if marker)
+                number = max(int(marker) for _, marker in notes) + 1  # a note's second line carries its marker
                 break
 
 
