@@ -155,3 +155,21 @@ def test_a_note_over_two_lines_does_not_shift_the_next_pages_note_numbers(tmp_pa
     assert [(s.marker, s.page_start, s.text) for s in found if s.kind == "footnote"] == [
         ("1", 1, "GB.298/MNE/2/1 and GB.298/PV, paragraphs 402 to 417, and the report of the mission to the region."),
         ("2", 2, "Figures at 31 August 2007.")]
+
+
+def test_notes_above_a_page_number_set_between_them_and_the_footer(tmp_path: Path) -> None:
+    path = tmp_path / "GB304-ESP-4.txt"
+    path.write_text("INTERNATIONAL LABOUR OFFICE\nGB.304/ESP/4\n304th Session\nGeneva, March 2009\n\n"
+                    "1. Output will fall in 2009, the IMF expects.1 Workers in the informal economy have\n"
+                    "no benefits to fall back on.\n"
+                    "1\n     International Monetary Fund: World Economic Outlook Update (Washington, DC, 2009).\n\n"
+                    "                                  -1-\n"
+                    "GB304-ESP-4-2009-02-0042-1-En.doc\n\f                                  GB.304/ESP/4\n\n"
+                    "2. Remittances are expected to decline in 2009.\n", encoding="utf-8")
+    found = segments(path)
+    assert [(s.kind, s.para, s.marker, s.text) for s in found if s.kind in ("paragraph", "footnote")] == [
+        ("paragraph", "1", "1.", "Output will fall in 2009, the IMF expects. Workers in the informal economy have no "
+         "benefits to fall back on."),
+        ("paragraph", "2", "2.", "Remittances are expected to decline in 2009."),
+        ("footnote", "", "1", "International Monetary Fund: World Economic Outlook Update (Washington, DC, 2009)."),
+    ]

@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from extractor.layout.furniture import PAGE_NUMBER
 from extractor.model import Line, Span
 from extractor.resources import models_dir
 from extractor.symbols import find_symbols
@@ -231,8 +232,8 @@ def _mark_notes_before_furniture(lines: list[Line]) -> None:
         if line.region != "footer":
             continue
         above = [j for j in range(max(0, index - NOTE_LINES), index) if lines[j].text.strip()]
-        while above and lines[above[-1]].region == "footer":
-            above.pop()
+        while above and (lines[above[-1]].region == "footer" or PAGE_NUMBER.match(lines[above[-1]].text.strip())):
+            above.pop()  # the footer's own lines, and the page number set between the notes and the footer
         for start in range(len(above)):
             notes = _notes(lines, above[start:], number)
             if notes:
