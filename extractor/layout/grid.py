@@ -12,6 +12,7 @@ kinds of page set several lines on one row:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import groupby
 
 from extractor.layout.assemble import PARA_NUMBER
@@ -25,9 +26,14 @@ MIN_COLUMN_LINES = 6
 
 def reading_order(lines: list[Line]) -> list[Line]:
     """Lines of two-column pages put in reading order; other pages as they are."""
+    return per_page(lines, _page_order)
+
+
+def per_page(lines: list[Line], arrange: Callable[[list[Line]], list[Line]]) -> list[Line]:
+    """``arrange`` applied to each page's lines in turn."""
     out: list[Line] = []
     for _, group in groupby(lines, key=lambda line: line.page):
-        out.extend(_page_order(list(group)))
+        out.extend(arrange(list(group)))
     return out
 
 

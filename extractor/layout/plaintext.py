@@ -130,10 +130,10 @@ def _note_follows(lines: list[Line], index: int) -> bool:
         return False
     if following.text[:1].isspace():
         return True
+    page = lines[index].page
     below = lines[index + 2:index + 2 + NOTE_REACH]
     return following.text.strip()[:1] in NOTE_OPENERS and any(
-        _furniture_line(_plain(other.text)) or other.page != line_page for other in below
-        for line_page in (lines[index].page,))
+        _furniture_line(_plain(other.text)) or other.page != page for other in below)
 
 
 def _take_site_lines(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:

@@ -10,8 +10,8 @@ columns, a heading across both).
 from __future__ import annotations
 
 import re
-from itertools import groupby
 
+from extractor.layout.grid import per_page
 from extractor.model import Line, Span
 
 GUTTER = re.compile(r"\S( {3,})(?=\S)")
@@ -25,10 +25,7 @@ PROSE_LETTERS = 0.6  # of its characters
 
 
 def split_text_columns(lines: list[Line]) -> list[Line]:
-    out: list[Line] = []
-    for _, group in groupby(lines, key=lambda line: line.page):
-        out.extend(_page(list(group)))
-    return out
+    return per_page(lines, _page)
 
 
 def _page(lines: list[Line]) -> list[Line]:
