@@ -173,3 +173,11 @@ def test_notes_above_a_page_number_set_between_them_and_the_footer(tmp_path: Pat
         ("paragraph", "2", "2.", "Remittances are expected to decline in 2009."),
         ("footnote", "", "1", "International Monetary Fund: World Economic Outlook Update (Washington, DC, 2009)."),
     ]
+
+
+def test_dashed_items_after_a_colon_in_a_paper_on_one_line(tmp_path: Path) -> None:
+    source = DATA / "heldout" / "GB.282-MNE-3.txt"
+    found = segments(rewritten(tmp_path, source, lambda text: " ".join(text.split("\n"))))
+    items = [(s.para, s.marker) for s in found if s.kind == "item"]
+    assert items == [(s.para, s.marker) for s in segments(source) if s.kind == "item"]
+    assert [para for para, _ in items] == ["5"] * 4 + ["12"] * 5

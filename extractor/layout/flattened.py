@@ -43,7 +43,7 @@ NOTE_LINES = 6  # footnotes stand in the last few lines before a page's footer
 INLINE_NUMBER = re.compile(r"(?<=\S\s)(\d{1,3})\.\s+(?=[A-Z“])")  # "… year. 2. The …": a paragraph inside a line
 LINE_NUMBER = re.compile(r"^(\d{1,3})\.\s")
 PRINTED_LINE = 120  # characters: nine lines in ten at most this long are printed (wrapped) lines
-LETTERED = re.compile(r"[:;]\s+(?:(?:and|or)\s+)?(?=\(?[a-z]\)\s)")  # "(a) " or "a) "
+LETTERED = re.compile(r"[:;]\s+(?:(?:and|or)\s+)?(?=\(?[a-z]\)\s|[–—•]\s)")  # "(a) ", "a) " or "– " after ":" or ";"
 
 
 @dataclass(slots=True)
