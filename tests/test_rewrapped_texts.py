@@ -181,3 +181,6 @@ def test_dashed_items_after_a_colon_in_a_paper_on_one_line(tmp_path: Path) -> No
     items = [(s.para, s.marker) for s in found if s.kind == "item"]
     assert items == [(s.para, s.marker) for s in segments(source) if s.kind == "item"]
     assert [para for para, _ in items] == ["5"] * 4 + ["12"] * 5
+    notes = [(s.marker, s.text) for s in found if s.kind == "footnote"]
+    assert notes == [(s.marker, s.text) for s in segments(source) if s.kind == "footnote"]
+    assert [marker for marker, _ in notes] == ["1", "2", "3", "4", "5", "6"]  # two spaces before a note's number

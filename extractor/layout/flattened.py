@@ -39,6 +39,7 @@ SENTENCE_END = re.compile(r"(?:[.!?;:)\]”’\"]|\.\d{1,2})\s+(?=\S)")
 HEADING_WORDS = 12
 SECTION_LABEL = re.compile(r"(?<!\S)(?:[IVXL]{1,5}|[A-H])\.\s+$")
 NOTE_START = re.compile(r"^(\d{1,2})\s+((?:[A-Z“\"(\[‘]|GB\.).*)$")
+NOTE_ENDS = (".", ")", "]", "”")  # a footnote's last character
 NOTE_LINES = 6  # footnotes stand in the last few lines before a page's footer
 INLINE_NUMBER = re.compile(r"(?<=\S\s)(\d{1,3})\.\s+(?=[A-Z“])")  # "… year. 2. The …": a paragraph inside a line
 LINE_NUMBER = re.compile(r"^(\d{1,3})\.\s")
@@ -193,15 +194,15 @@ def _cut_furniture(line: Line, state: Flattening) -> list[Line]:
 
 def _split_notes(line: Line, text: str, state: Flattening) -> list[Line]:
     """Text before a footer in one line: the body, then the page's footnotes ("… to 1 GB.328/PV, paragraph 512.")."""
-    if not text.rstrip().endswith((".", ")")):
+    if not text.rstrip().endswith(NOTE_ENDS):
         return [_with_text(line, text)]
-    first = [m.start() for m in re.finditer(rf"(?:^|(?<=\s)){state.next_note}\s+(?=[A-Z“\"(]|GB\.)", text)]
+    first = [m.start() for m in re.finditer(rf"(?:^|(?<=\s)){state.next_note}\s+(?=[A-Z“\"(\[‘]|GB\.)", text)]
     if not first:
         return [_with_text(line, text)]
     starts = [first[-1]]  # the last one: the notes follow the body
-    while (following := re.compile(rf"(?<=[.)]\s){state.next_note + len(starts)}\s+(?=[A-Z“\"(]|GB\.)")
+    while (following := re.compile(rf"[.)\]”]\s+({state.next_note + len(starts)})\s+(?=[A-Z“\"(\[‘]|GB\.)")
            .search(text, starts[-1] + 1)) is not None:
-        starts.append(following.start())
+        starts.append(following.start(1))
     pieces = [_with_text(line, text[: starts[0]].strip())] if text[: starts[0]].strip() else []
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         marker, body = text[start:end].strip().split(None, 1)
@@ -263,7 +264,7 @@ def _notes(lines: list[Line], indexes: list[int], number: int) -> list[tuple[int
             found.append((j, found[-1][1]))
         else:
             return []
-    ends = lines[indexes[-1]].text.rstrip().endswith((".", ")", "]", "”")) if indexes else False
+    ends = lines[indexes[-1]].text.rstrip().endswith(NOTE_ENDS) if indexes else False
     return found if found and ends else []
 
 
