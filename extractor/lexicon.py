@@ -4,7 +4,8 @@
   words after which a number is no count, and so on;
 - ``numbers.csv``: number words and their values; ``currencies.csv``: currencies' signs and names;
 - ``months.csv``: month names (English, French, Spanish) and English abbreviations;
-- ``spelling.csv``: the one spelling names are matched in ("Organisation" -> "Organization").
+- ``spelling.csv``: the one spelling names are matched in ("Organisation" -> "Organization");
+- ``zipf`` and ``foreign_zipf``: how common a word is (wordfreq), for hyphenation, names and garbled text.
 
 Python holds the logic that reads them; a new word is a new row.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from extractor.resources import lexicon_dir
@@ -89,3 +90,19 @@ def spellings() -> tuple[tuple[re.Pattern[str], str], ...]:
 @cache
 def _spellings(folder: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(row["pattern"]), row["replacement"]) for row in _table(folder, "spelling.csv"))
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common a word is in English (wordfreq's small list, offline; 0 for an unknown word)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en", wordlist="small"))
+
+
+@lru_cache(maxsize=65536)
+def foreign_zipf(word: str) -> float:
+    """How common a word is in French, Spanish or Portuguese (the most of the three)."""
+    from wordfreq import zipf_frequency
+
+    return max(float(zipf_frequency(word, language, wordlist="small")) for language in ("fr", "es", "pt"))

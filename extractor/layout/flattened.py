@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractor.layout.furniture import PAGE_NUMBER
+from extractor.layout.spacing import printed_lines
 from extractor.model import Line, Span
 from extractor.resources import models_dir
 from extractor.symbols import find_symbols
@@ -38,12 +39,12 @@ PAGE_START = re.compile(r"^(\d{1,3})(?:\s+|$)")
 SENTENCE_END = re.compile(r"(?:[.!?;:)\]”’\"]|\.\d{1,2})\s+(?=\S)")
 HEADING_WORDS = 12
 SECTION_LABEL = re.compile(r"(?<!\S)(?:[IVXL]{1,5}|[A-H])\.\s+$")
-NOTE_START = re.compile(r"^(\d{1,2})\s+((?:[A-Z“\"(\[‘]|GB\.).*)$")
+NOTE_OPENER = r"(?:[A-Z“\"(\[‘]|GB\.)"  # how a footnote's text opens: "GB.280/MNE/1.", "Figures …", "[…]"
+NOTE_START = re.compile(rf"^(\d{{1,2}})\s+({NOTE_OPENER}.*)$")
 NOTE_ENDS = (".", ")", "]", "”")  # a footnote's last character
 NOTE_LINES = 6  # footnotes stand in the last few lines before a page's footer
 INLINE_NUMBER = re.compile(r"(?<=\S\s)(\d{1,3})\.\s+(?=[A-Z“])")  # "… year. 2. The …": a paragraph inside a line
 LINE_NUMBER = re.compile(r"^(\d{1,3})\.\s")
-PRINTED_LINE = 120  # characters: nine lines in ten at most this long are printed (wrapped) lines
 LETTERED = re.compile(r"[:;]\s+(?:(?:and|or)\s+)?(?=\(?[a-z]\)\s|[–—•]\s)")  # "(a) ", "a) " or "– " after ":" or ";"
 
 
@@ -108,8 +109,7 @@ def _unwrapped(lines: list[Line]) -> list[Line]:
     """A hard-wrapped text whose paragraphs run together: each block of lines (between blank lines) joined
     into one line, which the long-line cutting then cuts at its paragraph numbers."""
     body = [line for line in lines if line.region == "body" and line.text.strip()]
-    lengths = sorted(len(line.text.strip()) for line in body)
-    if not lengths or lengths[len(lengths) * 9 // 10] > PRINTED_LINE:
+    if not printed_lines([line.text for line in body]):
         return lines
     inline = [int(m.group(1)) for line in body for m in INLINE_NUMBER.finditer(line.text)]
     starts = [int(m.group(1)) for line in body if (m := LINE_NUMBER.match(line.text.strip()))]
@@ -196,11 +196,11 @@ def _split_notes(line: Line, text: str, state: Flattening) -> list[Line]:
     """Text before a footer in one line: the body, then the page's footnotes ("… to 1 GB.328/PV, paragraph 512.")."""
     if not text.rstrip().endswith(NOTE_ENDS):
         return [_with_text(line, text)]
-    first = [m.start() for m in re.finditer(rf"(?:^|(?<=\s)){state.next_note}\s+(?=[A-Z“\"(\[‘]|GB\.)", text)]
+    first = [m.start() for m in re.finditer(rf"(?:^|(?<=\s)){state.next_note}\s+(?={NOTE_OPENER})", text)]
     if not first:
         return [_with_text(line, text)]
     starts = [first[-1]]  # the last one: the notes follow the body
-    while (following := re.compile(rf"[.)\]”]\s+({state.next_note + len(starts)})\s+(?=[A-Z“\"(\[‘]|GB\.)")
+    while (following := re.compile(rf"[.)\]”]\s+({state.next_note + len(starts)})\s+(?={NOTE_OPENER})")
            .search(text, starts[-1] + 1)) is not None:
         starts.append(following.start(1))
     pieces = [_with_text(line, text[: starts[0]].strip())] if text[: starts[0]].strip() else []

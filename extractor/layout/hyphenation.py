@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from extractor.lexicon import word_list
+from extractor.lexicon import word_list, zipf
 
 # "start-up", "follow-up", "roll-out", "spin-off": compounds of a verb and a particle keep their hyphen in
 # British usage, unless the joined form is an everyday word ("without", "throughout").
@@ -24,21 +24,6 @@ EVERYDAY = 4.5
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 TAIL = re.compile(r"([^\W\d_]+)-$")
 HEAD = re.compile(r"^([^\W\d_]+)")
-
-
-@lru_cache(maxsize=65536)
-def zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en", wordlist="small"))
-
-
-@lru_cache(maxsize=65536)
-def foreign_zipf(word: str) -> float:
-    """How common a word is in French, Spanish or Portuguese (the most of the three)."""
-    from wordfreq import zipf_frequency
-
-    return max(float(zipf_frequency(word, language, wordlist="small")) for language in ("fr", "es", "pt"))
 
 
 @lru_cache(maxsize=1)

@@ -19,13 +19,14 @@ from extractor.layout.assemble import (
     LETTER_MARKER,
     PARA_NUMBER,
     PARA_NUMBER_PAREN,
+    SENTENCE_ENDS,
     assemble,
     clean,
     clean_row,
     dot_numbering,
     wrapped_year,
 )
-from extractor.layout.flattened import LONG_LINE, restore_lines, site_kind
+from extractor.layout.flattened import LONG_LINE, NOTE_OPENER, restore_lines, site_kind
 from extractor.layout.furniture import FILE_NAME, LIMITED_PRINT, PAGE_NUMBER, SYMBOL_AND_PAGE, SYMBOL_ONLY
 from extractor.layout.hyphenation import Vocabulary
 from extractor.layout.spacing import undouble
@@ -45,7 +46,6 @@ END_NOTE = re.compile(r"^\((\d{1,2})\)\s+(\S.*)$")  # "(1) GB.267/MNE/1." at the
 DOT_LEADERS = re.compile(r"\.{4,}\s*\d|…{2,}")
 CONTINUES = re.compile(r"^(?:[a-z(]|\d{4}\b|(?:and|or|of|on|in|for|the|to)\b)")
 PARENTHESISED = re.compile(r"^\([^()]*\s[^()]*\)$")  # "(First item on the agenda)", not "(ITC-ILO)"
-ENDS_SENTENCE = (".", ":", ";", "!", "?", ".”", ".\"", ")")
 CONTENTS_RUN = re.compile(r"(?:Table of )?(?:Contents|CONTENTS)\s+(?:Pages?\s+)?"  # a contents list inside a long line
                           r"(?:\S.{0,200}?(?:\s?\.{4,}|…{2,})\s*\d{1,3}(?![\d,.])\s*)+")
 CONTENTS_TITLE = re.compile(r"^(?:(?:Table of )?[Cc]ontents|CONTENTS|Pages?|Paragraphs?)$")
@@ -54,7 +54,6 @@ SHORT_HEADING = 4  # words: "Introduction", "Background and purpose" before para
 WRAPPED_TITLE = 45  # characters: a title line this long without a stop ran on to the next line
 MAX_LIST_LINE = 90  # a name a line
 NOTE_REACH = 6  # lines: a page's footnotes stand this close above its footer
-NOTE_OPENERS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ“\"([‘")
 
 
 @dataclass(slots=True)
@@ -132,7 +131,7 @@ def _note_follows(lines: list[Line], index: int) -> bool:
         return True
     page = lines[index].page
     below = lines[index + 2:index + 2 + NOTE_REACH]
-    return following.text.strip()[:1] in NOTE_OPENERS and any(
+    return bool(re.match(NOTE_OPENER, following.text.strip())) and any(
         _furniture_line(_plain(other.text)) or other.page != page for other in below)
 
 
@@ -449,20 +448,20 @@ def _opens(line: Line, draft: list[Line], chunk: Chunk, width: int, following: s
     if line is chunk.lines[0]:  # a new chunk after a blank line
         return not _continues(previous, line)
     short = len(previous.text.strip()) < 0.6 * width
-    return short and previous.text.rstrip().endswith(ENDS_SENTENCE) and text[:1].isupper()
+    return short and previous.text.rstrip().endswith(SENTENCE_ENDS) and text[:1].isupper()
 
 
 def _heads(text: str, following: str, width: int) -> bool:
     """A short capitalised line without a full stop, right before a paragraph number, is its heading."""
     numbered = bool(PARA_NUMBER.match(following) or LONE_PARA_NUMBER.match(following))
-    return (numbered and len(text) < 0.6 * width and text[:1].isupper() and not text.endswith(ENDS_SENTENCE)
+    return (numbered and len(text) < 0.6 * width and text[:1].isupper() and not text.endswith(SENTENCE_ENDS)
             and not text.endswith(","))
 
 
 def _continues(previous: Line, line: Line) -> bool:
     """A paragraph cut by page residue goes on in lower case or after an unfinished sentence."""
     page_changed = line.page != previous.page
-    unfinished = not previous.text.rstrip().endswith(ENDS_SENTENCE)
+    unfinished = not previous.text.rstrip().endswith(SENTENCE_ENDS)
     return page_changed and (unfinished or line.text.lstrip()[:1].islower())
 
 

@@ -35,11 +35,16 @@ def undouble(lines: list[Line]) -> list[Line]:
     return out
 
 
+def printed_lines(texts: list[str]) -> bool:
+    """Lines as a page prints them (hard-wrapped), not a paragraph a line: nine in ten are short."""
+    lengths = sorted(len(text.strip()) for text in texts if text.strip())
+    return bool(lengths) and lengths[len(lengths) * 9 // 10] <= PRINTED_LINE
+
+
 def _double_spaced(lines: list[Line]) -> bool:
     filled = [i for i, line in enumerate(lines) if line.text.strip()]
     if len(filled) < MIN_LINES:
         return False
     gaps = [b - a for a, b in pairwise(filled)]
-    lengths = sorted(len(lines[i].text.strip()) for i in filled)
     return (gaps.count(1) <= ADJACENT_SHARE * len(gaps) and gaps.count(2) >= SPACING_SHARE * len(gaps)
-            and lengths[len(lengths) * 9 // 10] <= PRINTED_LINE)
+            and printed_lines([lines[i].text for i in filled]))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractor.layout.hyphenation import foreign_zipf, zipf
+from extractor.lexicon import foreign_zipf, zipf
 
 SAMPLE_WORDS = 400
 MIN_WORDS = 30  # fewer Latin words than this: too little to judge

@@ -19,8 +19,7 @@ from extractor.annotate.gazetteers import load_knowledge
 from extractor.annotate.organization_types import Classified, classify_name, regional_body
 from extractor.annotate.paper_acronyms import context_of
 from extractor.folding import canonical_text
-from extractor.layout.hyphenation import foreign_zipf, zipf
-from extractor.lexicon import word_list
+from extractor.lexicon import foreign_zipf, word_list, zipf
 
 FOREIGN_MARGIN = 1.0  # a word this much more frequent in French, Spanish or Portuguese than in English is theirs
 # a run of names stops at a list: "the ILO and the IFC", "Mexico, the Office"

@@ -29,8 +29,7 @@ from extractor.annotate import candidates
 from extractor.annotate.candidates import MENTIONS, overlaps, strength
 from extractor.annotate.components.persons import is_person
 from extractor.annotate.gazetteers import Knowledge, load_knowledge
-from extractor.layout.hyphenation import zipf
-from extractor.lexicon import alternation, word_list
+from extractor.lexicon import alternation, word_list, zipf
 
 ORG_TYPES = ("UNIT", "PARTNER", "IGNORE")
 PLACE_LABELS = ("GPE", "LOC")
